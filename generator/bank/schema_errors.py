@@ -1,0 +1,191 @@
+"""Turn pydantic's validation errors into messages a trainer can act on."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.bank.source import PathKey, Source
+from generator.problems import Problem
+
+_TYPE_NAMES = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing",
+}
+_EXPECTED = {
+    "string_type": "text",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "list_type": "a list",
+    "model_type": "a mapping",
+    "dict_type": "a mapping",
+}
+
+
+def describe(value: Any) -> str:
+    name = _TYPE_NAMES.get(type(value), type(value).__name__)
+    if isinstance(value, bool):
+        return f"{name} ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"{name} ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    return name
+
+
+def problems_from(error: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
+    return [_problem(detail, source, model) for detail in error.errors(include_url=False)]
+
+
+def _problem(detail: ErrorDetails, source: Source, model: type[BaseModel]) -> Problem:
+    loc, fields = _data_path(detail["loc"], source.data, model)
+    kind = detail["type"]
+    value = detail.get("input")
+    where = _where(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        hint = difflib.get_close_matches(key, fields, n=1)
+        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        allowed = ", ".join(sorted(fields))
+        return source.problem(
+            loc, f"unknown key '{key}'{suggestion} in {_where(loc[:-1])}; expected one of: {allowed}",
+            key=True,
+        )
+    if kind == "missing":
+        return source.problem(loc[:-1], f"missing required key '{loc[-1]}' in {_where(loc[:-1])}")
+    if kind in _EXPECTED:
+        found = describe(value)
+        message = f"{where}: expected {_EXPECTED[kind]}, found {found}"
+        if kind == "string_type" and isinstance(value, (bool, int, float)):
+            message += " (put it in quotes to keep it as text)"
+        return source.problem(loc, message)
+    if kind == "string_pattern_mismatch":
+        field = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+        return source.problem(loc, f"{where}: {_pattern_message(field, value)}")
+    if kind == "union_tag_invalid":
+        tags = detail.get("ctx", {}).get("expected_tags", "")
+        return source.problem(
+            (*loc, "type"), f"{where}: unknown question type {describe(value.get('type') if isinstance(value, dict) else value)}; expected one of: {tags}"
+        )
+    if kind == "union_tag_not_found":
+        return source.problem(loc, f"missing required key 'type' in {where}")
+    if kind == "too_short":
+        minimum = detail.get("ctx", {}).get("min_length")
+        return source.problem(loc, f"{where}: needs at least {minimum} entries, found {len(value)}")
+    if kind == "literal_error":
+        expected = detail.get("ctx", {}).get("expected", "")
+        return source.problem(loc, f"{where}: expected {expected}, found {describe(value)}")
+    return source.problem(loc, f"{where}: {detail['msg'].lower()}, found {describe(value)}")
+
+
+def _pattern_message(field: str, value: Any) -> str:
+    if field in {"prompt", "text", "title", "summary", "explanation", "feedback", "label"} or (
+        field.startswith("feedback_")
+    ):
+        return "must not be blank"
+    if field == "training":
+        return f"expected a docs page path ending in .md, e.g. training/qualification.md; found {describe(value)}"
+    if field in {"competencies", "competency"} or isinstance(value, str) and value.isupper():
+        return f"expected a competency id such as QUAL.NEED, found {describe(value)}"
+    return (
+        f"expected an id (letters, digits, '_', '.', '-'; at most 64 characters), found {describe(value)}"
+    )
+
+
+def _where(loc: PathKey) -> str:
+    if not loc:
+        return "the file"
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _data_path(
+    loc: tuple[int | str, ...], data: Any, model: type[BaseModel]
+) -> tuple[PathKey, list[str]]:
+    """Drop pydantic's union tags from ``loc``; also return the keys allowed where it ends."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part not in current and current.get("type") == part:
+            continue
+        path.append(part)
+        if isinstance(current, dict) and isinstance(part, str):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            current = None
+    return tuple(path), _fields_of_parent(loc, data, model)
+
+
+def _fields_of_parent(loc: tuple[int | str, ...], data: Any, model: type[BaseModel]) -> list[str]:
+    current_model: Any = model
+    current = data
+    for part in loc[:-1]:
+        if isinstance(current, dict) and part not in current and current.get("type") == part:
+            current_model = _union_member(current_model, part)
+            continue
+        if isinstance(current, dict) and isinstance(part, str):
+            current_model = _field_model(current_model, part)
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+            if isinstance(current, dict) and _is_union(current_model):
+                member = _union_member(current_model, current.get("type"))
+                current_model = member if member is not None else current_model
+    if _is_union(current_model) and isinstance(current, dict):
+        current_model = _union_member(current_model, current.get("type"))
+    return list(current_model.model_fields) if _is_model(current_model) else []
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _is_union(obj: Any) -> bool:
+    return isinstance(obj, tuple)
+
+
+def _field_model(model: Any, name: str) -> Any:
+    """The model (or tuple of union members) a field holds, looking through lists and Optional."""
+    if not _is_model(model) or name not in model.model_fields:
+        return None
+    return _models_in(model.model_fields[name].annotation)
+
+
+def _models_in(annotation: Any) -> Any:
+    args = getattr(annotation, "__args__", ())
+    if _is_model(annotation):
+        return annotation
+    if getattr(annotation, "__origin__", None) is list and args:
+        return _models_in(args[0])
+    metadata = getattr(annotation, "__metadata__", None)
+    if metadata is not None:
+        return _models_in(annotation.__origin__)
+    members = tuple(m for m in (_models_in(a) for a in args) if m is not None)
+    models = tuple(m for m in members if _is_model(m))
+    if len(models) == 1:
+        return models[0]
+    return models or None
+
+
+def _union_member(union: Any, tag: Any) -> Any:
+    if not _is_union(union):
+        return union
+    for member in union:
+        field = member.model_fields.get("type")
+        if field is not None and tag in getattr(field.annotation, "__args__", ()):
+            return member
+    return None

@@ -1,0 +1,155 @@
+"""Read a YAML file safely and remember where every value came from.
+
+PyYAML's ``safe_load`` forgets positions, silently keeps the last of two
+duplicate keys and expands aliases without limit (the "billion laughs" bomb).
+This loader composes the node graph itself so that it can refuse all three and
+hand the validator a map from each value's path to its line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 100_000
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """A parsed YAML document with the position of each value and each mapping key."""
+
+    path: str
+    data: Any = None
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at ``loc``, or of its nearest ancestor."""
+        table = self.keys if key else self.values
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if prefix in table:
+                return table[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+    def problem(self, loc: PathKey, message: str, *, key: bool = False) -> Problem:
+        line, col = self.locate(loc, key=key)
+        return Problem(self.path, line, col, message)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that only composes; we build Python values ourselves."""
+
+
+def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
+    """Parse ``file``; return the source or the problems that stopped us."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display, 0, 0, f"cannot read file: {exc.strerror}")]
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Problem(display, 1, 1, f"file is {len(raw):,} bytes; a bank may be {MAX_BYTES:,} at most")
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Problem(
+                display, line, col, f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; "
+                "save the file as UTF-8"
+            )
+        ]
+    text = text.removeprefix("\ufeff")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        return None, [Problem(display, line, col, f"YAML syntax error: {what}")]
+    except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
+        return None, [Problem(display, 1, 1, f"YAML syntax error: {exc}")]
+    source = Source(display)
+    if node is None:
+        return None, [Problem(display, 1, 1, "file is empty; expected a mapping")]
+    size = _expanded_size(node, {})
+    if size > MAX_NODES:
+        return None, [
+            Problem(
+                display, node.start_mark.line + 1, node.start_mark.column + 1,
+                f"document expands to {size:,} values through aliases (limit {MAX_NODES:,}); "
+                "anchors and aliases are not needed in banks",
+            )
+        ]
+    problems: list[Problem] = []
+    constructor = yaml.SafeLoader("")
+    source.data = _build(node, (), source, problems, constructor)
+    return source, problems
+
+
+def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
+    """How many values the document has once aliases are expanded (memoised, so bombs are cheap)."""
+    if id(node) in seen:
+        return seen[id(node)]
+    seen[id(node)] = MAX_NODES + 1  # a cycle counts as too big
+    if isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, seen) + _expanded_size(v, seen) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(item, seen) for item in node.value)
+    else:
+        size = 1
+    seen[id(node)] = min(size, MAX_NODES + 1)
+    return seen[id(node)]
+
+
+def _build(
+    node: yaml.Node,
+    loc: PathKey,
+    source: Source,
+    problems: list[Problem],
+    constructor: yaml.SafeLoader,
+) -> Any:
+    source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = constructor.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key).lower() if isinstance(key, bool) else str(key)
+            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = source.keys[(*loc, key)]
+                problems.append(
+                    Problem(
+                        source.path, *position,
+                        f"duplicate key '{key}' (first at line {first[0]}); YAML would keep only "
+                        "the last one",
+                    )
+                )
+                continue
+            source.keys[(*loc, key)] = position
+            result[key] = _build(value_node, (*loc, key), source, problems, constructor)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(item, (*loc, index), source, problems, constructor)
+            for index, item in enumerate(node.value)
+        ]
+    try:
+        return constructor.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as exc:
+        problems.append(source.problem(loc, f"cannot read value: {exc.problem}"))
+        return None

@@ -1,0 +1,61 @@
+"""Problems reported like a compiler: ``path:line:col: message``, all of them, then one failure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one input, located as precisely as we know."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+    message: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}:{self.col or 1}"
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class InvalidInput(Exception):
+    """Raised once, after every problem of a run has been collected."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(summarize(self.problems))
+
+    def report(self) -> str:
+        return "\n".join([*(str(p) for p in self.problems), summarize(self.problems)])
+
+
+def summarize(problems: list[Problem]) -> str:
+    errors = [p for p in problems if p.severity == "error"]
+    files = {p.path for p in errors}
+    noun = "error" if len(errors) == 1 else "errors"
+    where = "file" if len(files) == 1 else "files"
+    return f"{len(errors)} {noun} in {len(files)} {where}"
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as the user would type it: relative to the working directory when possible."""
+    for base in (Path.cwd(), root):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -1,0 +1,65 @@
+"""Bank text is Markdown; quiz pages need it as HTML (inside the form) and as plain text (xAPI).
+
+One converter is reused for every snippet, and plain one-liners skip the
+converter entirely: building a 1,000-question site converts thousands of tiny
+strings, and ``Markdown()`` is far costlier to set up than to run.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+
+import markdown
+from markupsafe import Markup
+
+_SPECIAL = re.compile(r"[\\`*_\[\]<>&!#|~]|^\s*([-+>]|\d+[.)])\s|\n\s*\n|  \n|https?://", re.M)
+_converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=8192)
+def to_html(text: str) -> Markup:
+    """Block HTML for ``text`` (paragraphs, lists, tables)."""
+    text = text.strip()
+    if not _SPECIAL.search(text) and "\n" not in text:
+        return Markup(f"<p>{html.escape(text, quote=False)}</p>")
+    _converter.reset()
+    return Markup(_converter.convert(text))
+
+
+@lru_cache(maxsize=8192)
+def to_inline_html(text: str) -> Markup:
+    """Inline HTML for a one-paragraph ``text``; block HTML when it has several blocks."""
+    block = to_html(text)
+    if block.startswith("<p>") and block.endswith("</p>") and block.count("<p>") == 1:
+        return Markup(block[3:-4])
+    return block
+
+
+def is_inline(text: str) -> bool:
+    block = to_html(text)
+    return block.startswith("<p>") and block.endswith("</p>") and block.count("<p>") == 1
+
+
+@lru_cache(maxsize=8192)
+def to_plain(text: str) -> str:
+    """The text a screen reader or an LRS would show: tags dropped, entities decoded, spaces folded."""
+    parser = _TextParser()
+    parser.feed(to_html(text))
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"p", "li", "br", "tr", "td", "th"}:
+            self.parts.append(" ")

@@ -1,0 +1,203 @@
+"""Render quiz pages and the quiz index as Markdown files with embedded HTML forms.
+
+Nothing here knows about MkDocs: the plugin and ``repready build-pages`` both
+call :func:`render_site_pages` and only differ in where the pages go.
+Templates come from ``theme/repready/`` first, then from this package, so a
+fork can restyle any of them without touching Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.bank.catalog import Bank, Catalog
+from generator.bank.model import Likert, Matching, Module, Ordering, Question, TrueFalse
+from generator.render.markdown import is_inline, to_html, to_inline_html, to_plain
+from generator.xapi import responses
+
+QUIZ_DIR = "quizzes"
+TEMPLATE_SUBDIR = "repready"
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """What a page needs to know about the site it will live in."""
+
+    home: str = ""  # site_url; the widget falls back to the site root it is served from
+    quiz_dir: str = QUIZ_DIR
+
+
+def environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [
+        jinja2.FileSystemLoader(str(d / TEMPLATE_SUBDIR)) for d in template_dirs if d
+    ]
+    loaders.append(jinja2.PackageLoader("generator.render", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = to_html
+    env.filters["md_inline"] = to_inline_html
+    env.filters["plain"] = to_plain
+    env.filters["json_attr"] = lambda value: json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    env.tests["inline"] = is_inline
+    return env
+
+
+def quiz_path(module_id: str, options: PageOptions = PageOptions()) -> str:
+    return f"{options.quiz_dir}/{module_id}.md"
+
+
+def render_site_pages(
+    catalog: Catalog, env: jinja2.Environment, options: PageOptions = PageOptions()
+) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to the docs folder."""
+    quiz = env.get_template("quiz.html")
+    pages = {
+        quiz_path(bank.module.id, options): quiz.render(
+            **quiz_context(catalog, bank, options)
+        )
+        for bank in catalog.banks
+    }
+    index_path = f"{options.quiz_dir}/index.md"
+    pages[index_path] = env.get_template("quiz-index.html").render(**index_context(catalog, options))
+    return pages
+
+
+def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str, Any]:
+    module = bank.module
+    page = quiz_path(module.id, options)
+    scenarios = {s.id: s for s in module.scenarios}
+    shown_scenarios: set[str] = set()
+    items = []
+    for number, question in enumerate(module.questions, start=1):
+        scenario = getattr(question, "scenario", None)
+        first_of_scenario = scenario is not None and scenario not in shown_scenarios
+        if scenario is not None:
+            shown_scenarios.add(scenario)
+        items.append(
+            {
+                "number": number,
+                "q": question,
+                "hash": bank.question_hashes[question.id],
+                "scenario": scenarios[scenario] if first_of_scenario and scenario else None,
+                "scenario_id": scenario,
+                "competencies": " ".join(getattr(question, "competencies", ())),
+                "display": _display_order(question),
+            }
+        )
+    return {
+        "module": module,
+        "bank": bank,
+        "topic": catalog.topics[module.topic],
+        "items": items,
+        "count": len(module.questions),
+        "home": options.home,
+        "training_link": posixpath.relpath(module.training, posixpath.dirname(page)),
+        "index_link": "index.md",
+        "key": answer_key(module) if module.mode == "practice" else None,
+        "scales": scale_data(module) if module.mode in ("survey", "review") else None,
+        "draw": module.draw.model_dump(exclude_none=True) if module.draw else None,
+    }
+
+
+def answer_key(module: Module) -> dict[str, Any]:
+    """What the widget needs to give practice feedback; kept out of the page text and search index."""
+    key: dict[str, Any] = {}
+    for question in module.questions:
+        pattern = responses.correct_pattern(question)
+        if pattern is None:
+            continue
+        feedback: dict[str, str] = {}
+        for option in getattr(question, "options", ()):
+            if option.feedback:
+                feedback[option.id] = str(to_html(option.feedback))
+        if isinstance(question, TrueFalse):
+            for value, text in (("true", question.feedback_true), ("false", question.feedback_false)):
+                if text:
+                    feedback[value] = str(to_html(text))
+        key[question.id] = {
+            "pattern": pattern[0],
+            "scoring": getattr(question, "scoring", "all-or-nothing"),
+            "feedback": feedback,
+            "explanation": str(to_html(question.explanation)),
+        }
+    return key
+
+
+def scale_data(module: Module) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": scale.id,
+            "title": scale.title,
+            "competency": scale.competency,
+            "bands": [
+                {"min": b.min, "max": b.max, "label": b.label, "text": str(to_html(b.text))}
+                for b in scale.bands
+            ],
+        }
+        for scale in module.scales
+    ]
+
+
+def _display_order(question: Question) -> list[Any]:
+    """Ordering steps and matching targets in a stable shuffled order that is never the answer."""
+    if isinstance(question, Ordering):
+        steps = list(question.steps)
+        return _derange(steps, question.id)
+    if isinstance(question, Matching):
+        return _derange(list(question.targets), question.id)
+    if isinstance(question, Likert):
+        return []
+    return list(getattr(question, "options", ()))
+
+
+def _derange(items: list[Any], seed: str) -> list[Any]:
+    rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:16], 16))
+    shuffled = items[:]
+    for _ in range(10):
+        rng.shuffle(shuffled)
+        if shuffled != items:
+            return shuffled
+    return items[1:] + items[:1]
+
+
+def index_context(catalog: Catalog, options: PageOptions) -> dict[str, Any]:
+    by_topic = []
+    for topic in catalog.taxonomy.topics:
+        banks = [b for b in catalog.banks if b.module.topic == topic.id]
+        if banks:
+            by_topic.append({"topic": topic, "banks": banks})
+    by_competency = []
+    for competency in catalog.taxonomy.competencies:
+        modules = [
+            b.module
+            for b in catalog.banks
+            if any(competency.id in getattr(q, "competencies", ()) for q in b.module.questions)
+            or any(s.competency == competency.id for s in b.module.scales)
+        ]
+        by_competency.append({"competency": competency, "modules": modules})
+    return {
+        "by_topic": by_topic,
+        "by_competency": by_competency,
+        "link": lambda module_id: f"{module_id}.md",
+        "question_count": lambda module: len(module.questions),
+    }
+
+
+def markup(text: str) -> Markup:
+    return Markup(text)

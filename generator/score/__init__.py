@@ -1,0 +1,1 @@
+"""Score exported results against the banks: re-grade, aggregate gaps, analyse items."""
