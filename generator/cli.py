@@ -72,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
 def _bank_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--banks", type=Path, default=Path("assessments"), help="default: assessments")
     parser.add_argument(
-        "--docs", type=Path, default=Path("docs"),
+        "--docs",
+        type=Path,
+        default=Path("docs"),
         help="docs folder, to check training links (default: docs; skipped if missing)",
     )
 
@@ -102,7 +104,8 @@ def _build_pages(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     if args.check:
         stale = [
-            name for name, text in schema_texts().items()
+            name
+            for name, text in schema_texts().items()
             if not (args.out / name).is_file() or (args.out / name).read_text(encoding="utf-8") != text
         ]
         if stale:

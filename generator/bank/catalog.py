@@ -72,7 +72,9 @@ def bank_files(banks_dir: Path) -> list[Path]:
     return sorted(
         path
         for path in banks_dir.rglob("*")
-        if path.suffix in BANK_SUFFIXES and path.is_file() and path.name != TAXONOMY_FILE
+        if path.suffix in BANK_SUFFIXES
+        and path.is_file()
+        and path.name != TAXONOMY_FILE
         and not any(part.startswith(".") for part in path.relative_to(banks_dir).parts)
     )
 
@@ -153,9 +155,7 @@ def _cross_file(banks: list[Bank], sources: list[Source]) -> Iterator[Problem]:
         module = bank.module
         where = f"{source.path}:{source.locate(('id',))[0]}"
         if module.id in modules:
-            yield source.problem(
-                ("id",), f"duplicate module id '{module.id}' (also in {modules[module.id]})"
-            )
+            yield source.problem(("id",), f"duplicate module id '{module.id}' (also in {modules[module.id]})")
         else:
             modules[module.id] = where
         for qi, question in enumerate(module.questions):

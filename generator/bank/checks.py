@@ -23,9 +23,7 @@ SCALE_MODES = ("survey", "review")
 
 def check_taxonomy(taxonomy: Taxonomy, source: Source) -> Iterator[Problem]:
     yield from _duplicates([t.id for t in taxonomy.topics], ("topics",), "topic id", source)
-    yield from _duplicates(
-        [c.id for c in taxonomy.competencies], ("competencies",), "competency id", source
-    )
+    yield from _duplicates([c.id for c in taxonomy.competencies], ("competencies",), "competency id", source)
 
 
 def check_module(
@@ -35,7 +33,7 @@ def check_module(
     yield from _duplicates([q.id for q in module.questions], ("questions",), "question id", source)
     yield from _duplicates([s.id for s in module.scenarios], ("scenarios",), "scenario id", source)
     yield from _duplicates([s.id for s in module.scales], ("scales",), "scale id", source)
-    for index, question in enumerate(module.questions):
+    for index in range(len(module.questions)):
         yield from _check_question(module, index, source)
     yield from _check_scales(module, source)
     yield from _check_draw(module, source)
@@ -62,9 +60,7 @@ def _check_references(
                     )
         for si, scale in enumerate(module.scales):
             if scale.competency not in known:
-                yield source.problem(
-                    ("scales", si, "competency"), f"unknown competency '{scale.competency}'"
-                )
+                yield source.problem(("scales", si, "competency"), f"unknown competency '{scale.competency}'")
     if docs_dir is not None and not (docs_dir / module.training).is_file():
         yield source.problem(
             ("training",), f"training page '{module.training}' does not exist in {docs_dir.name}/"
@@ -136,9 +132,7 @@ def _check_question(module: Module, qi: int, source: Source) -> Iterator[Problem
                     f"unknown target '{pair.match}'; the targets are: {_names(targets)}",
                 )
             if pair.id in targets:
-                yield source.problem(
-                    (*loc, "pairs", pi, "id"), f"item id '{pair.id}' is also a target id"
-                )
+                yield source.problem((*loc, "pairs", pi, "id"), f"item id '{pair.id}' is also a target id")
     if isinstance(question, Ordering):
         yield from _duplicates([s.id for s in question.steps], (*loc, "steps"), "step id", source)
         yield from _duplicate_texts([s.text for s in question.steps], (*loc, "steps"), source)
@@ -148,8 +142,7 @@ def _check_scales(module: Module, source: Source) -> Iterator[Problem]:
     if module.rating is not None and len(module.rating.anchors) != module.rating.points:
         yield source.problem(
             ("rating", "anchors"),
-            f"expected {module.rating.points} anchors (one per point), found "
-            f"{len(module.rating.anchors)}",
+            f"expected {module.rating.points} anchors (one per point), found {len(module.rating.anchors)}",
         )
     top = module.rating.points if module.rating else None
     for si, scale in enumerate(module.scales):
@@ -186,14 +179,11 @@ def _check_draw(module: Module, source: Source) -> Iterator[Problem]:
             if size < draw.per_competency:
                 yield source.problem(
                     ("draw", "per_competency"),
-                    f"cannot draw {draw.per_competency} questions for {competency} from a pool "
-                    f"of {size}",
+                    f"cannot draw {draw.per_competency} questions for {competency} from a pool of {size}",
                 )
 
 
-def _duplicates(
-    ids: list[str], loc: tuple[str | int, ...], what: str, source: Source
-) -> Iterator[Problem]:
+def _duplicates(ids: list[str], loc: tuple[str | int, ...], what: str, source: Source) -> Iterator[Problem]:
     first: dict[str, int] = {}
     for index, value in enumerate(ids):
         if value in first:

@@ -78,9 +78,7 @@ class Step(Strict):
 class QuestionBase(Strict):
     id: Id = Field(description="Unique across all banks.")
     prompt: Text
-    competencies: list[CompetencyId] = Field(
-        min_length=1, description="What a right answer is evidence of."
-    )
+    competencies: list[CompetencyId] = Field(min_length=1, description="What a right answer is evidence of.")
     difficulty: Difficulty = "medium"
     explanation: Text = Field(description="Why the right answer is right; shown after Submit.")
     scenario: Id | None = Field(
@@ -112,9 +110,7 @@ class TrueFalse(QuestionBase):
     type: Literal["true-false"]
     answer: bool
     feedback_true: Text | None = Field(default=None, description="Shown when the rep answered true.")
-    feedback_false: Text | None = Field(
-        default=None, description="Shown when the rep answered false."
-    )
+    feedback_false: Text | None = Field(default=None, description="Shown when the rep answered false.")
 
 
 class Matching(QuestionBase):
@@ -210,9 +206,7 @@ class Module(Strict):
         description="The training page this quiz belongs to, relative to docs/, e.g. "
         "training/qualification.md.",
     )
-    mastery: float = Field(
-        default=0.8, gt=0, le=1, description="Share of points that counts as mastered."
-    )
+    mastery: float = Field(default=0.8, gt=0, le=1, description="Share of points that counts as mastered.")
     mode: Literal["practice", "graded", "survey", "review"] = Field(
         default="practice",
         description="practice: feedback after Submit; graded: no key in the page, one "

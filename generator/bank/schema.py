@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from generator.bank.model import Module, Taxonomy
 
-SCHEMAS = {"bank.schema.json": Module, "competencies.schema.json": Taxonomy}
+SCHEMAS: dict[str, type[BaseModel]] = {"bank.schema.json": Module, "competencies.schema.json": Taxonomy}
 
 
-def json_schema(model: type[Module] | type[Taxonomy]) -> dict[str, Any]:
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     schema = model.model_json_schema(mode="validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 

@@ -58,7 +58,8 @@ def _problem(detail: ErrorDetails, source: Source, model: type[BaseModel]) -> Pr
         suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
         allowed = ", ".join(sorted(fields))
         return source.problem(
-            loc, f"unknown key '{key}'{suggestion} in {_where(loc[:-1])}; expected one of: {allowed}",
+            loc,
+            f"unknown key '{key}'{suggestion} in {_where(loc[:-1])}; expected one of: {allowed}",
             key=True,
         )
     if kind == "missing":
@@ -74,14 +75,16 @@ def _problem(detail: ErrorDetails, source: Source, model: type[BaseModel]) -> Pr
         return source.problem(loc, f"{where}: {_pattern_message(field, value)}")
     if kind == "union_tag_invalid":
         tags = detail.get("ctx", {}).get("expected_tags", "")
+        found = describe(value.get("type") if isinstance(value, dict) else value)
         return source.problem(
-            (*loc, "type"), f"{where}: unknown question type {describe(value.get('type') if isinstance(value, dict) else value)}; expected one of: {tags}"
+            (*loc, "type"), f"{where}: unknown question type {found}; expected one of: {tags}"
         )
     if kind == "union_tag_not_found":
         return source.problem(loc, f"missing required key 'type' in {where}")
     if kind == "too_short":
         minimum = detail.get("ctx", {}).get("min_length")
-        return source.problem(loc, f"{where}: needs at least {minimum} entries, found {len(value)}")
+        noun = "entry" if minimum == 1 else "entries"
+        return source.problem(loc, f"{where}: needs at least {minimum} {noun}, found {len(value)}")
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
         return source.problem(loc, f"{where}: expected {expected}, found {describe(value)}")
@@ -94,12 +97,11 @@ def _pattern_message(field: str, value: Any) -> str:
     ):
         return "must not be blank"
     if field == "training":
-        return f"expected a docs page path ending in .md, e.g. training/qualification.md; found {describe(value)}"
-    if field in {"competencies", "competency"} or isinstance(value, str) and value.isupper():
+        example = "training/qualification.md"
+        return f"expected a docs page path ending in .md, e.g. {example}; found {describe(value)}"
+    if field in {"competencies", "competency"} or (isinstance(value, str) and value.isupper()):
         return f"expected a competency id such as QUAL.NEED, found {describe(value)}"
-    return (
-        f"expected an id (letters, digits, '_', '.', '-'; at most 64 characters), found {describe(value)}"
-    )
+    return f"expected an id (letters, digits, '_', '.', '-'; at most 64 characters), found {describe(value)}"
 
 
 def _where(loc: PathKey) -> str:
@@ -111,9 +113,7 @@ def _where(loc: PathKey) -> str:
     return out
 
 
-def _data_path(
-    loc: tuple[int | str, ...], data: Any, model: type[BaseModel]
-) -> tuple[PathKey, list[str]]:
+def _data_path(loc: tuple[int | str, ...], data: Any, model: type[BaseModel]) -> tuple[PathKey, list[str]]:
     """Drop pydantic's union tags from ``loc``; also return the keys allowed where it ends."""
     path: list[str | int] = []
     current = data

@@ -68,8 +68,10 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [
             Problem(
-                display, line, col, f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; "
-                "save the file as UTF-8"
+                display,
+                line,
+                col,
+                f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
             )
         ]
     text = text.removeprefix("\ufeff")
@@ -78,7 +80,9 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        what = exc.problem or "cannot parse"
+        if exc.context:
+            what += f" ({exc.context})"
         return None, [Problem(display, line, col, f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
         return None, [Problem(display, 1, 1, f"YAML syntax error: {exc}")]
@@ -89,7 +93,9 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     if size > MAX_NODES:
         return None, [
             Problem(
-                display, node.start_mark.line + 1, node.start_mark.column + 1,
+                display,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
                 f"document expands to {size:,} values through aliases (limit {MAX_NODES:,}); "
                 "anchors and aliases are not needed in banks",
             )
@@ -134,7 +140,8 @@ def _build(
                 first = source.keys[(*loc, key)]
                 problems.append(
                     Problem(
-                        source.path, *position,
+                        source.path,
+                        *position,
                         f"duplicate key '{key}' (first at line {first[0]}); YAML would keep only "
                         "the last one",
                     )

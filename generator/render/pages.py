@@ -68,9 +68,7 @@ def render_site_pages(
     """Every generated page, keyed by its path relative to the docs folder."""
     quiz = env.get_template("quiz.html")
     pages = {
-        quiz_path(bank.module.id, options): quiz.render(
-            **quiz_context(catalog, bank, options)
-        )
+        quiz_path(bank.module.id, options): quiz.render(**quiz_context(catalog, bank, options))
         for bank in catalog.banks
     }
     index_path = f"{options.quiz_dir}/index.md"
@@ -120,7 +118,7 @@ def answer_key(module: Module) -> dict[str, Any]:
     key: dict[str, Any] = {}
     for question in module.questions:
         pattern = responses.correct_pattern(question)
-        if pattern is None:
+        if pattern is None or isinstance(question, Likert):
             continue
         feedback: dict[str, str] = {}
         for option in getattr(question, "options", ()):

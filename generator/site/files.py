@@ -22,12 +22,11 @@ def write_tree(out: Path, pages: dict[str, str], theme_dir: Path | None) -> int:
     interrupted run leaves the previous output intact. ``out`` must be new or a
     previous output of this command: we never delete a folder we did not write.
     """
-    if out.exists() and not (out / MARKER).is_file():
-        if not out.is_dir() or any(out.iterdir()):
-            raise OutputError(
-                f"{out}: exists and was not written by 'repready build-pages'; choose an empty "
-                "or new folder"
-            )
+    ours = (out / MARKER).is_file()
+    if out.exists() and not ours and (not out.is_dir() or any(out.iterdir())):
+        raise OutputError(
+            f"{out}: exists and was not written by 'repready build-pages'; choose an empty or new folder"
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:

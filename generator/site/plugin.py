@@ -20,7 +20,7 @@ from generator.bank import load_catalog
 from generator.problems import InvalidInput
 from generator.render.pages import PageOptions, environment, render_site_pages
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("repready")
 
 
 class RepReadyConfig(base.Config):

@@ -98,4 +98,6 @@ def parse(question: Question, text: Any, module: Module | None = None) -> Any:
 def _known(ids: list[str], known: set[str], what: str) -> None:
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise ResponseError(f"unknown {what} '{unknown[0][:40]}' (the question has {', '.join(sorted(known))})")
+        raise ResponseError(
+            f"unknown {what} '{unknown[0][:40]}' (the question has {', '.join(sorted(known))})"
+        )

@@ -15,7 +15,8 @@ from generator.bank.catalog import Bank
 from generator.bank.grading import grade
 from generator.bank.model import Likert, Matching, Module, Ordering, Question, TrueFalse
 from generator.render.markdown import to_plain
-from generator.xapi import responses, vocabulary as v
+from generator.xapi import responses
+from generator.xapi import vocabulary as v
 
 
 @dataclass
@@ -145,7 +146,10 @@ def build(attempt: Attempt) -> list[dict[str, Any]]:
                 result["score"] = {"scaled": mark.score, "raw": mark.score, "min": 0, "max": 1}
         context = {
             **base_context,
-            "extensions": {**base_context["extensions"], v.EXT_QUESTION_HASH: bank.question_hashes[question_id]},
+            "extensions": {
+                **base_context["extensions"],
+                v.EXT_QUESTION_HASH: bank.question_hashes[question_id],
+            },
         }
         obj = {
             "objectType": "Activity",
