@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.bank import load_catalog
+from generator.bank.catalog import load_catalog
 from generator.bank.schema import schema_texts, write_schemas
 from generator.problems import EXIT_OK, EXIT_USAGE, InvalidInput
-from generator.render.pages import QUIZ_DIR, PageOptions, environment, render_site_pages
+from generator.render.options import QUIZ_DIR, PageOptions
+from generator.render.pages import environment, render_site_pages
 from generator.site.files import OutputError, write_tree
 
 

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.bank import checks
+from generator.bank.files import TAXONOMY_FILE, bank_files
 from generator.bank.model import GRADED_TYPES, Competency, Module, Question, Taxonomy
 from generator.bank.schema_errors import problems_from
 from generator.bank.source import Source, read_yaml
@@ -19,8 +20,6 @@ from generator.problems import InvalidInput, Problem, display_path
 
 M = TypeVar("M", bound=BaseModel)
 
-TAXONOMY_FILE = "competencies.yml"
-BANK_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass(frozen=True)
@@ -66,17 +65,6 @@ def question_hash(module: Module, question: Question) -> str:
     if question.type == "likert" and module.rating is not None:
         content["rating"] = module.rating.model_dump(mode="json")
     return content_hash(content)
-
-
-def bank_files(banks_dir: Path) -> list[Path]:
-    return sorted(
-        path
-        for path in banks_dir.rglob("*")
-        if path.suffix in BANK_SUFFIXES
-        and path.is_file()
-        and path.name != TAXONOMY_FILE
-        and not any(part.startswith(".") for part in path.relative_to(banks_dir).parts)
-    )
 
 
 def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:

@@ -47,8 +47,8 @@ class Source:
         return Problem(self.path, line, col, message)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that only composes; we build Python values ourselves."""
+# libyaml's C parser when PyYAML has it (every wheel does): composing is most of a build's bank cost.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
@@ -89,8 +89,11 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     source = Source(display)
     if node is None:
         return None, [Problem(display, 1, 1, "file is empty; expected a mapping")]
-    size = _expanded_size(node, {})
-    if size > MAX_NODES:
+    problems: list[Problem] = []
+    try:
+        source.data = _Builder(source, problems).build(node, ())
+    except _TooBig:
+        size = _expanded_size(node, {})
         return None, [
             Problem(
                 display,
@@ -100,9 +103,6 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
                 "anchors and aliases are not needed in banks",
             )
         ]
-    problems: list[Problem] = []
-    constructor = yaml.SafeLoader("")
-    source.data = _build(node, (), source, problems, constructor)
     return source, problems
 
 
@@ -121,42 +121,63 @@ def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
     return seen[id(node)]
 
 
-def _build(
-    node: yaml.Node,
-    loc: PathKey,
-    source: Source,
-    problems: list[Problem],
-    constructor: yaml.SafeLoader,
-) -> Any:
-    source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
+class _TooBig(Exception):
+    pass
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Builder:
+    """Build Python values from composed nodes, recording positions and refusing duplicate keys."""
+
+    def __init__(self, source: Source, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        self.budget = MAX_NODES
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, loc: PathKey) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooBig
+        mark = node.start_mark
+        self.source.values[loc] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:
+                return node.value
+            try:
+                return self.constructor.construct_object(node, deep=True)
+            except yaml.constructor.ConstructorError as exc:
+                self.problems.append(self.source.problem(loc, f"cannot read value: {exc.problem}"))
+                return None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        keys = self.source.keys
         for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key).lower() if isinstance(key, bool) else str(key)
+            key = self._key(key_node)
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
-                first = source.keys[(*loc, key)]
-                problems.append(
+                first = keys[(*loc, key)]
+                self.problems.append(
                     Problem(
-                        source.path,
+                        self.source.path,
                         *position,
                         f"duplicate key '{key}' (first at line {first[0]}); YAML would keep only "
                         "the last one",
                     )
                 )
                 continue
-            source.keys[(*loc, key)] = position
-            result[key] = _build(value_node, (*loc, key), source, problems, constructor)
+            keys[(*loc, key)] = position
+            result[key] = self.build(value_node, (*loc, key))
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(item, (*loc, index), source, problems, constructor)
-            for index, item in enumerate(node.value)
-        ]
-    try:
-        return constructor.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as exc:
-        problems.append(source.problem(loc, f"cannot read value: {exc.problem}"))
-        return None
+
+    def _key(self, node: yaml.Node) -> str:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            return str(node.value)
+        try:
+            key = self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            return str(node.value)
+        return str(key).lower() if isinstance(key, bool) else str(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -19,14 +20,44 @@ _SPECIAL = re.compile(r"[\\`*_\[\]<>&!#|~]|^\s*([-+>]|\d+[.)])\s|\n\s*\n|  \n|ht
 _converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
-@lru_cache(maxsize=8192)
+_SPLIT = "<!-- repready:split -->"
+_cache: dict[str, Markup] = {}
+
+
 def to_html(text: str) -> Markup:
     """Block HTML for ``text`` (paragraphs, lists, tables)."""
+    found = _cache.get(text)
+    if found is None:
+        found = _cache[text] = _convert(text)
+    return found
+
+
+def _convert(text: str) -> Markup:
     text = text.strip()
     if not _SPECIAL.search(text) and "\n" not in text:
         return Markup(f"<p>{html.escape(text, quote=False)}</p>")
     _converter.reset()
     return Markup(_converter.convert(text))
+
+
+def prime(texts: Iterable[str]) -> None:
+    """Convert many snippets in one pass of the converter (one call costs about as much as twenty).
+
+    Snippets are joined with a raw-HTML marker and split again; a snippet that swallows
+    a marker (an unclosed code fence, say) makes the counts differ, and we fall back
+    to converting one at a time.
+    """
+    pending = list(
+        dict.fromkeys(t for t in texts if t not in _cache and (_SPECIAL.search(t.strip()) or "\n" in t.strip()))
+    )
+    if len(pending) < 2:
+        return
+    _converter.reset()
+    parts = _converter.convert(f"\n\n{_SPLIT}\n\n".join(t.strip() for t in pending)).split(_SPLIT)
+    if len(parts) != len(pending):
+        return
+    for text, part in zip(pending, parts, strict=True):
+        _cache[text] = Markup(part.strip())
 
 
 @lru_cache(maxsize=8192)

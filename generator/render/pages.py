@@ -12,8 +12,7 @@ import hashlib
 import json
 import posixpath
 import random
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,20 +21,9 @@ from markupsafe import Markup
 
 from generator.bank.catalog import Bank, Catalog
 from generator.bank.model import Likert, Matching, Module, Ordering, Question, TrueFalse
-from generator.render.markdown import is_inline, to_html, to_inline_html, to_plain
+from generator.render.options import QUIZ_DIR, TEMPLATE_SUBDIR, PageOptions
+from generator.render.markdown import is_inline, prime, to_html, to_inline_html, to_plain
 from generator.xapi import responses
-
-QUIZ_DIR = "quizzes"
-TEMPLATE_SUBDIR = "repready"
-
-
-@dataclass(frozen=True)
-class PageOptions:
-    """What a page needs to know about the site it will live in."""
-
-    home: str = ""  # site_url; the widget falls back to the site root it is served from
-    quiz_dir: str = QUIZ_DIR
-
 
 def environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [
@@ -78,6 +66,7 @@ def render_site_pages(
 
 def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str, Any]:
     module = bank.module
+    prime(module_texts(module))
     page = quiz_path(module.id, options)
     scenarios = {s.id: s for s in module.scenarios}
     shown_scenarios: set[str] = set()
@@ -111,6 +100,27 @@ def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str
         "scales": scale_data(module) if module.mode in ("survey", "review") else None,
         "draw": module.draw.model_dump(exclude_none=True) if module.draw else None,
     }
+
+
+def module_texts(module: Module) -> Iterator[str]:
+    """Every Markdown snippet of a module, so that they can be converted in one pass."""
+    yield module.summary
+    for scenario in module.scenarios:
+        yield scenario.text
+    for scale in module.scales:
+        yield from (band.text for band in scale.bands)
+    for question in module.questions:
+        yield question.prompt
+        yield from (getattr(question, "explanation", None) or "",)
+        for part in (*getattr(question, "options", ()), *getattr(question, "pairs", ())):
+            yield part.text
+            if getattr(part, "feedback", None):
+                yield part.feedback
+        for part in (*getattr(question, "targets", ()), *getattr(question, "steps", ())):
+            yield part.text
+        for text in (getattr(question, "feedback_true", None), getattr(question, "feedback_false", None)):
+            if text:
+                yield text
 
 
 def answer_key(module: Module) -> dict[str, Any]:

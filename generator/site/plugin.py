@@ -1,7 +1,12 @@
 """The MkDocs adapter: validate banks on config, add quiz pages as generated files, watch banks.
 
-Everything of substance lives in :mod:`generator.bank` and :mod:`generator.render`;
-``repready build-pages`` produces the same pages without MkDocs.
+Everything of substance lives in the core (:mod:`generator.site.generate`);
+``repready build-pages`` writes the same pages without MkDocs.
+
+One MkDocs-only optimisation: the quiz form is cut out of each page before
+Markdown sees it and spliced back into the finished HTML. Python-Markdown and
+the search plugin would otherwise parse every form, answer key included, on
+every build; spliced in last, the form cannot reach the search index at all.
 """
 
 from __future__ import annotations
@@ -15,10 +20,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from generator.bank import load_catalog
 from generator.problems import InvalidInput
-from generator.render.pages import PageOptions, environment, render_site_pages
+from generator.render.options import PageOptions
+from generator.site.generate import generate, split_form
 
 log = get_plugin_logger("repready")
 
@@ -30,6 +36,8 @@ class RepReadyConfig(base.Config):
     """The folder of question banks, relative to mkdocs.yml."""
     quiz_dir = c.Type(str, default="quizzes")
     """Where quiz pages appear in the site, relative to the docs folder."""
+    cache = c.Type(bool, default=True)
+    """Reuse the pages of the last build while no bank or template changed (in .cache/repready/)."""
 
 
 class RepReadyPlugin(BasePlugin[RepReadyConfig]):
@@ -37,6 +45,7 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
 
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
+        self.forms: dict[str, tuple[str, str]] = {}
         self.banks_dir: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -44,16 +53,25 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
             return config
         root = Path(config.config_file_path or ".").resolve().parent
         self.banks_dir = root / self.config.banks
+        custom_dir = config.theme.custom_dir
         try:
-            catalog = load_catalog(self.banks_dir, Path(config.docs_dir))
+            generated = generate(
+                self.banks_dir,
+                Path(config.docs_dir),
+                [Path(custom_dir)] if custom_dir else [],
+                PageOptions(home=config.site_url or "", quiz_dir=self.config.quiz_dir),
+                cache_dir=root / ".cache" / "repready" if self.config.cache else None,
+            )
         except InvalidInput as error:
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"question banks are invalid: {error}") from None
-        custom_dir = config.theme.custom_dir
-        env = environment([Path(custom_dir)] if custom_dir else [])
-        options = PageOptions(home=config.site_url or "", quiz_dir=self.config.quiz_dir)
-        self.pages = render_site_pages(catalog, env, options)
+        self.pages, self.forms = {}, {}
+        for path, content in generated.pages.items():
+            page, placeholder, form = split_form(content)
+            self.pages[path] = page
+            if form:
+                self.forms[path] = (placeholder, form)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -65,6 +83,15 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
                 )
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        splice = self.forms.get(page.file.src_uri)
+        if splice is None:
+            return output
+        placeholder, form = splice
+        if placeholder not in output:
+            raise PluginError(f"{page.file.src_uri}: the theme dropped the quiz form's placeholder")
+        return output.replace(placeholder, form, 1)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.banks_dir is not None:

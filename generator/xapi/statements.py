@@ -99,9 +99,9 @@ def build(attempt: Attempt) -> list[dict[str, Any]]:
     """Every statement of ``attempt``: attempted, one answered per question, completed, passed/failed."""
     bank, module = attempt.bank, attempt.bank.module
     parent = module_activity(attempt)
+    # Module-level statements have the module as object; answered statements name it as parent.
     base_context: dict[str, Any] = {
         "registration": attempt.registration,
-        "contextActivities": {"parent": [parent]},
         "extensions": {v.EXT_BANK_HASH: bank.hash, v.EXT_MODE: module.mode},
     }
     if attempt.instructor is not None:
@@ -133,19 +133,20 @@ def build(attempt: Attempt) -> list[dict[str, Any]]:
     graded = 0
     for question_id in shown:
         question = by_id[question_id]
+        if not isinstance(question, Likert):
+            graded += 1  # an unanswered question counts as wrong, so skipping never raises the score
         if question_id not in attempt.responses:
             continue
         response = attempt.responses[question_id]
         result: dict[str, Any] = {"response": responses.encode(question, response)}
-        if not isinstance(question, Likert):
-            graded += 1
-            if module.mode != "graded":
-                mark = grade(question, response)
-                earned += mark.score
-                result["success"] = mark.success
-                result["score"] = {"scaled": mark.score, "raw": mark.score, "min": 0, "max": 1}
+        if not isinstance(question, Likert) and module.mode != "graded":
+            mark = grade(question, response)
+            earned += mark.score
+            result["success"] = mark.success
+            result["score"] = {"scaled": mark.score, "raw": mark.score, "min": 0, "max": 1}
         context = {
             **base_context,
+            "contextActivities": {"parent": [parent]},
             "extensions": {
                 **base_context["extensions"],
                 v.EXT_QUESTION_HASH: bank.question_hashes[question_id],

@@ -1,0 +1,204 @@
+"""The gap model: per rep x competency mastery from the latest attempt at each module.
+
+mastery = points earned / questions answered, over the answers in each module's
+latest attempt that touch the competency. Status:
+
+* ``insufficient`` - fewer than ``min_evidence`` such answers: never shown as a gap or as mastered;
+* ``mastered`` - mastery at or above the threshold;
+* ``gap`` - below it.
+
+The threshold is ``--gap-threshold`` when given, otherwise the mastery threshold of
+the module each answer came from, averaged over the answers (so one module's
+threshold when all evidence comes from one module). Averaging per answer keeps the
+model monotone: a right answer added never turns ``mastered`` into ``gap``. Readiness is the share of the
+course's knowledge competencies the rep has mastered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from generator.bank.catalog import Catalog
+from generator.bank.model import GRADED_TYPES
+from generator.score.ingest import Attempt
+
+MASTERED = "mastered"
+GAP = "gap"
+INSUFFICIENT = "insufficient"
+STATUS_TEXT = {MASTERED: "mastered", GAP: "gap", INSUFFICIENT: "insufficient evidence"}
+STATUS_SYMBOL = {MASTERED: "✓", GAP: "✗", INSUFFICIENT: "?"}
+
+
+@dataclass
+class Cell:
+    """One rep x competency."""
+
+    competency: str
+    earned: float = 0.0
+    questions: int = 0
+    attempts: int = 0
+    last: datetime | None = None
+    threshold: float = 0.8
+    status: str = INSUFFICIENT
+    modules: list[str] = field(default_factory=list)
+
+    @property
+    def mastery(self) -> float | None:
+        return self.earned / self.questions if self.questions else None
+
+    @property
+    def gap(self) -> float:
+        """How far below the threshold (0 unless the status is a gap)."""
+        m = self.mastery
+        return self.threshold - m if self.status == GAP and m is not None else 0.0
+
+
+@dataclass
+class TrendPoint:
+    when: datetime
+    score: float
+    answered: int
+
+
+@dataclass
+class Trend:
+    module: str
+    title: str
+    points: list[TrendPoint]
+
+
+@dataclass
+class Readiness:
+    mastered: int
+    gaps: int
+    insufficient: int
+    total: int
+
+    @property
+    def score(self) -> float:
+        return self.mastered / self.total if self.total else 0.0
+
+
+def course_competencies(catalog: Catalog) -> list[str]:
+    """Knowledge competencies that at least one graded question teaches, in the taxonomy's order."""
+    taught = {
+        c
+        for bank in catalog.banks
+        for q in bank.module.questions
+        if q.type in GRADED_TYPES
+        for c in getattr(q, "competencies", ())
+    }
+    return [c.id for c in catalog.taxonomy.competencies if c.id in taught and c.kind == "knowledge"]
+
+
+def latest_per_module(attempts: list[Attempt]) -> dict[str, Attempt]:
+    latest: dict[str, Attempt] = {}
+    for attempt in attempts:
+        known = latest.get(attempt.module)
+        if known is None or attempt.order > known.order:
+            latest[attempt.module] = attempt
+    return latest
+
+
+def rep_cells(
+    attempts: list[Attempt],
+    catalog: Catalog,
+    competencies: list[str],
+    min_evidence: int,
+    gap_threshold: float | None,
+) -> dict[str, Cell]:
+    """The rep's cell for every course competency (``attempts`` are the rep's own)."""
+    cells = {c: Cell(c) for c in competencies}
+    counts: dict[str, int] = {}
+    for attempt in attempts:
+        counts[attempt.module] = counts.get(attempt.module, 0) + 1
+    targets: dict[str, float] = {}  # sum over answers of their module's threshold
+    for module_id, attempt in sorted(latest_per_module(attempts).items()):
+        module = catalog.modules[module_id].module
+        if module.mode in ("survey", "review"):
+            continue
+        for qid, answer in attempt.answers.items():
+            question = catalog.questions[qid][1]
+            for competency in getattr(question, "competencies", ()):
+                cell = cells.get(competency)
+                if cell is None:
+                    continue
+                cell.earned += answer.score
+                cell.questions += 1
+                targets[competency] = targets.get(competency, 0.0) + module.mastery
+                if module_id not in cell.modules:
+                    cell.modules.append(module_id)
+                    cell.attempts += counts[module_id]
+                if cell.last is None or attempt.when > cell.last:
+                    cell.last = attempt.when
+    for cell in cells.values():
+        if gap_threshold is not None:
+            cell.threshold = gap_threshold
+        elif cell.questions:
+            cell.threshold = targets[cell.competency] / cell.questions
+        mastery = cell.mastery
+        if cell.questions < min_evidence or mastery is None:
+            cell.status = INSUFFICIENT
+        elif mastery >= cell.threshold - 1e-9:
+            cell.status = MASTERED
+        else:
+            cell.status = GAP
+    return cells
+
+
+def readiness(cells: dict[str, Cell]) -> Readiness:
+    statuses = [c.status for c in cells.values()]
+    return Readiness(statuses.count(MASTERED), statuses.count(GAP), statuses.count(INSUFFICIENT), len(statuses))
+
+
+def readiness_sentence(name: str, r: Readiness) -> str:
+    """The one sentence a manager can say out loud."""
+    return (
+        f"{name} has mastered {r.mastered} of the {r.total} competencies the course teaches "
+        f"({round(100 * r.score)}% ready); {r.gaps} {'is a gap' if r.gaps == 1 else 'are gaps'} and "
+        f"{r.insufficient} {'has' if r.insufficient == 1 else 'have'} too little evidence yet."
+    )
+
+
+def trends(attempts: list[Attempt], catalog: Catalog) -> list[Trend]:
+    """Each knowledge module's attempts in time order, with the share of points earned."""
+    by_module: dict[str, list[Attempt]] = {}
+    for attempt in attempts:
+        by_module.setdefault(attempt.module, []).append(attempt)
+    out = []
+    for module_id in sorted(by_module):
+        module = catalog.modules[module_id].module
+        if module.mode in ("survey", "review"):
+            continue
+        points = [
+            TrendPoint(a.when, sum(x.score for x in a.answers.values()) / len(a.answers), len(a.answers))
+            for a in sorted(by_module[module_id], key=lambda a: a.order)
+        ]
+        out.append(Trend(module_id, module.title, points))
+    return out
+
+
+@dataclass
+class TeamCell:
+    competency: str
+    mastery: float | None
+    mastered: int
+    gaps: int
+    insufficient: int
+
+
+def team_cells(rep_cells_list: list[dict[str, Cell]], competencies: list[str]) -> dict[str, TeamCell]:
+    """Mean mastery over the reps with enough evidence, and how many reps are in each status."""
+    out = {}
+    for competency in competencies:
+        cells = [cells[competency] for cells in rep_cells_list]
+        known = [c.mastery for c in cells if c.status != INSUFFICIENT and c.mastery is not None]
+        out[competency] = TeamCell(
+            competency,
+            sum(known) / len(known) if known else None,
+            sum(c.status == MASTERED for c in cells),
+            sum(c.status == GAP for c in cells),
+            sum(c.status == INSUFFICIENT for c in cells),
+        )
+    return out

@@ -1,0 +1,184 @@
+"""Self-assessment scales and manager reviews: Likert items with no right answer.
+
+A scale's score is the mean of its items on the scale's direction (reverse-keyed
+items count ``points + 1 - rating``), from the rep's latest attempt; its band is
+the first whose range holds the mean. These never enter mastery, facility or
+discrimination. Reliability is Cronbach's alpha over the reps whose latest
+attempt answered every item of the scale.
+
+Calibration compares three views of one competency on a 0-1 line: the rep's own
+rating, the manager's rating (both ``(mean - 1) / (points - 1)``) and the quiz
+mastery. Two views that differ by :data:`CALIBRATION_GAP` or more are flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from generator.bank.catalog import Catalog
+from generator.bank.grading import likert_value
+from generator.bank.model import Likert, Module, Scale
+from generator.score import stats
+from generator.score.gaps import INSUFFICIENT, Cell, latest_per_module
+from generator.score.ingest import Attempt
+
+CALIBRATION_GAP = 0.25  # one point on a five-point scale
+
+
+@dataclass
+class ScaleScore:
+    module: str
+    scale: Scale
+    points: int
+    mean: float
+    items: int
+    band: str
+    band_text: str
+    when: datetime
+
+    @property
+    def normalised(self) -> float:
+        return (self.mean - 1) / (self.points - 1)
+
+
+@dataclass
+class Review:
+    module: str
+    title: str
+    manager: str
+    manager_name: str
+    when: datetime
+    scales: list[ScaleScore]
+    notes: str | None
+
+
+@dataclass
+class ScaleReliability:
+    module: str
+    scale: Scale
+    items: int
+    n: int
+    enough: bool
+    alpha: float | None
+
+
+@dataclass
+class Calibration:
+    competency: str
+    message: str
+
+
+@dataclass
+class RepScales:
+    self_assessed: list[ScaleScore] = field(default_factory=list)
+    review: Review | None = None
+    calibration: list[Calibration] = field(default_factory=list)
+
+
+def scale_scores(module: Module, attempt: Attempt) -> list[ScaleScore]:
+    points = module.rating.points if module.rating else 5
+    out = []
+    for scale in module.scales:
+        values = [
+            likert_value(module, q, int(attempt.answers[q.id].score))
+            for q in module.questions
+            if isinstance(q, Likert) and q.scale == scale.id and q.id in attempt.answers
+        ]
+        if not values:
+            continue
+        mean = sum(values) / len(values)
+        band = next((b for b in scale.bands if b.min <= mean <= b.max), None)
+        if band is None:  # bands may leave gaps: take the nearest one
+            band = min(scale.bands, key=lambda b: min(abs(mean - b.min), abs(mean - b.max)))
+        out.append(ScaleScore(module.id, scale, points, mean, len(values), band.label, band.text, attempt.when))
+    return out
+
+
+def rep_scales(
+    attempts: list[Attempt], catalog: Catalog, cells: dict[str, Cell], manager_names: dict[str, str]
+) -> RepScales:
+    result = RepScales()
+    latest_review: Attempt | None = None
+    for module_id, attempt in sorted(latest_per_module(attempts).items()):
+        module = catalog.modules[module_id].module
+        if module.mode == "survey":
+            result.self_assessed.extend(scale_scores(module, attempt))
+        elif module.mode == "review" and (latest_review is None or attempt.order > latest_review.order):
+            latest_review = attempt
+    if latest_review is not None:
+        module = catalog.modules[latest_review.module].module
+        manager = latest_review.instructor[0] if latest_review.instructor else ""
+        result.review = Review(
+            module.id,
+            module.title,
+            manager,
+            manager_names.get(manager, manager),
+            latest_review.when,
+            scale_scores(module, latest_review),
+            latest_review.notes,
+        )
+    result.calibration = calibrate(result, cells, catalog)
+    return result
+
+
+def calibrate(scales: RepScales, cells: dict[str, Cell], catalog: Catalog) -> list[Calibration]:
+    views: dict[str, dict[str, float]] = {}
+    for score in scales.self_assessed:
+        views.setdefault(score.scale.competency, {})["the rep"] = score.normalised
+    for score in scales.review.scales if scales.review else []:
+        views.setdefault(score.scale.competency, {})["the manager"] = score.normalised
+    for competency, cell in cells.items():
+        if cell.status != INSUFFICIENT and cell.mastery is not None and competency in views:
+            views[competency]["the quizzes"] = cell.mastery
+    out = []
+    order = {c.id: i for i, c in enumerate(catalog.taxonomy.competencies)}
+    for competency in sorted(views, key=lambda c: order.get(c, len(order))):
+        seen = views[competency]
+        names = list(seen)
+        for i, first in enumerate(names):
+            for second in names[i + 1 :]:
+                diff = seen[first] - seen[second]
+                if abs(diff) >= CALIBRATION_GAP - 1e-9:
+                    high, low = (first, second) if diff > 0 else (second, first)
+                    out.append(
+                        Calibration(
+                            competency,
+                            f"{high} {_verb(high)} {competency} high ({_pct(seen[high])}) where {low} "
+                            f"{_verb(low)} it low ({_pct(seen[low])})",
+                        )
+                    )
+    return out
+
+
+def _verb(view: str) -> str:
+    return "show" if view == "the quizzes" else "rates"
+
+
+def _pct(value: float) -> str:
+    return f"{round(100 * value)}%"
+
+
+def reliability(attempts: list[Attempt], catalog: Catalog, min_n: int) -> list[ScaleReliability]:
+    """Cronbach's alpha per scale over each rep's latest attempt that answered every item of it."""
+    by_module: dict[str, list[Attempt]] = {}
+    by_rep: dict[str, list[Attempt]] = {}
+    for attempt in attempts:
+        by_rep.setdefault(attempt.rep, []).append(attempt)
+    for rep_attempts in by_rep.values():
+        for module_id, attempt in latest_per_module(rep_attempts).items():
+            by_module.setdefault(module_id, []).append(attempt)
+    out = []
+    for bank in catalog.banks:
+        module = bank.module
+        if module.mode not in ("survey", "review"):
+            continue
+        group = sorted(by_module.get(module.id, []), key=lambda a: a.rep)
+        for scale in module.scales:
+            items = [q for q in module.questions if isinstance(q, Likert) and q.scale == scale.id]
+            complete = [a for a in group if all(q.id in a.answers for q in items)]
+            columns = [[likert_value(module, q, int(a.answers[q.id].score)) for a in complete] for q in items]
+            enough = len(complete) >= min_n
+            alpha = stats.cronbach_alpha(columns) if enough else None
+            out.append(ScaleReliability(module.id, scale, len(items), len(complete), enough, alpha))
+    return out
