@@ -74,7 +74,9 @@ def question(module: int, number: int) -> dict[str, object]:
             "correct": index == number % 4 or (kind == "multiple" and index == (number + 1) % 4),
             "feedback": f"Feedback on {letter}: this {('helps', 'misleads')[index % 2]} because of {topic}.",
         }
-        for index, (letter, topic) in enumerate(zip("abcd", ("budget", "timing", "authority", "need"), strict=True))
+        for index, (letter, topic) in enumerate(
+            zip("abcd", ("budget", "timing", "authority", "need"), strict=True)
+        )
     ]
     return {**base, "options": options}
 
@@ -90,7 +92,7 @@ def write_sites(banks: int, questions: int) -> tuple[Path, Path]:
     (quiz / "assessments" / "competencies.yml").write_text(yaml.safe_dump(competencies()))
     for m in range(banks):
         qs = [question(m, n) for n in range(questions)]
-        module = {
+        module: dict[str, object] = {
             "id": f"module-{m:02d}",
             "title": f"Module {m}",
             "topic": f"topic-{m % 5}",
@@ -122,7 +124,9 @@ def build_seconds(site: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site / "out")],
-        cwd=site, env=env, check=True,
+        cwd=site,
+        env=env,
+        check=True,
     )
     return time.perf_counter() - start
 

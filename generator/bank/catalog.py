@@ -21,7 +21,6 @@ from generator.problems import InvalidInput, Problem, display_path
 M = TypeVar("M", bound=BaseModel)
 
 
-
 @dataclass(frozen=True)
 class Bank:
     """A validated module and where it came from."""

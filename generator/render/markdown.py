@@ -48,7 +48,9 @@ def prime(texts: Iterable[str]) -> None:
     to converting one at a time.
     """
     pending = list(
-        dict.fromkeys(t for t in texts if t not in _cache and (_SPECIAL.search(t.strip()) or "\n" in t.strip()))
+        dict.fromkeys(
+            t for t in texts if t not in _cache and (_SPECIAL.search(t.strip()) or "\n" in t.strip())
+        )
     )
     if len(pending) < 2:
         return

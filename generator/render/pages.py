@@ -21,9 +21,12 @@ from markupsafe import Markup
 
 from generator.bank.catalog import Bank, Catalog
 from generator.bank.model import Likert, Matching, Module, Ordering, Question, TrueFalse
-from generator.render.options import QUIZ_DIR, TEMPLATE_SUBDIR, PageOptions
 from generator.render.markdown import is_inline, prime, to_html, to_inline_html, to_plain
+from generator.render.options import TEMPLATE_SUBDIR, PageOptions
 from generator.xapi import responses
+
+DEFAULT_OPTIONS = PageOptions()
+
 
 def environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [
@@ -46,12 +49,12 @@ def environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     return env
 
 
-def quiz_path(module_id: str, options: PageOptions = PageOptions()) -> str:
+def quiz_path(module_id: str, options: PageOptions = DEFAULT_OPTIONS) -> str:
     return f"{options.quiz_dir}/{module_id}.md"
 
 
 def render_site_pages(
-    catalog: Catalog, env: jinja2.Environment, options: PageOptions = PageOptions()
+    catalog: Catalog, env: jinja2.Environment, options: PageOptions = DEFAULT_OPTIONS
 ) -> dict[str, str]:
     """Every generated page, keyed by its path relative to the docs folder."""
     quiz = env.get_template("quiz.html")

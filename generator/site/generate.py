@@ -64,7 +64,9 @@ def _key(banks_dir: Path, template_dirs: Sequence[Path], options: PageOptions) -
     try:
         inputs = [banks_dir / TAXONOMY_FILE, *bank_files(banks_dir)]
         templates = [PACKAGE_TEMPLATES, *(d / TEMPLATE_SUBDIR for d in template_dirs)]
-        inputs += sorted(p for folder in templates if folder.is_dir() for p in folder.iterdir() if p.is_file())
+        inputs += sorted(
+            p for folder in templates if folder.is_dir() for p in folder.iterdir() if p.is_file()
+        )
         for path in inputs:
             digest.update(str(path).encode() + b"\0")
             digest.update(path.read_bytes() if path.is_file() else b"<missing>")

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.bank import load_catalog
-from generator.render.pages import PageOptions, environment, render_site_pages
+from generator.bank.catalog import load_catalog
+from generator.render.options import PageOptions
+from generator.render.pages import environment, render_site_pages
 from tests.conftest import DEMO_SITE, ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
