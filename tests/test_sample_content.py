@@ -1,0 +1,122 @@
+"""The bundled sample content: valid, complete enough to teach, and a site that makes no third-party request."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.bank.catalog import Catalog, load_catalog
+from generator.bank.files import bank_files
+from generator.render.markdown import to_plain
+from tests.conftest import ROOT
+
+MINIMUM_QUESTIONS = {"qualification": 25, "value-selling": 15, "product": 15, "process": 10}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(ROOT / "assessments", ROOT / "docs")
+
+
+def test_every_bank_references_the_published_schema() -> None:
+    for path in bank_files(ROOT / "assessments"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../bank.schema.json", path
+
+
+@pytest.mark.parametrize(("topic", "minimum"), sorted(MINIMUM_QUESTIONS.items()))
+def test_topic_has_enough_graded_questions(catalog: Catalog, topic: str, minimum: int) -> None:
+    count = sum(
+        len(bank.module.questions)
+        for bank in catalog.banks
+        if bank.module.topic == topic and bank.module.mode == "practice"
+    )
+    assert count >= minimum
+
+
+def test_every_competency_is_covered(catalog: Catalog) -> None:
+    covered = Counter(
+        c for bank in catalog.banks for q in bank.module.questions for c in getattr(q, "competencies", ())
+    )
+    covered.update(s.competency for bank in catalog.banks for s in bank.module.scales)
+    missing = [c for c in catalog.competencies if covered[c] == 0]
+    assert not missing
+
+
+def test_training_pages_link_to_their_quizzes(catalog: Catalog) -> None:
+    for bank in catalog.banks:
+        if bank.module.mode == "review":
+            continue
+        page = (ROOT / "docs" / bank.module.training).read_text(encoding="utf-8")
+        assert f"quizzes/{bank.module.id}.md" in page, (bank.module.training, bank.module.id)
+
+
+def test_right_answers_are_not_always_in_the_same_place(catalog: Catalog) -> None:
+    positions = Counter(
+        next(i for i, o in enumerate(q.options) if o.correct)
+        for bank in catalog.banks
+        for q in bank.module.questions
+        if q.type == "single"
+    )
+    most = positions.most_common(1)[0][1]
+    assert most < 0.5 * sum(positions.values()), positions
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+# A URL the browser would fetch by itself: src/href of scripts, styles, fonts and images, CSS url().
+_FETCHED = re.compile(
+    r"""(?:<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc|<link\b[^>]*\bhref)\s*=\s*["']?(https?:)?//"""
+    r"""|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def test_sample_site_requests_nothing_from_third_parties(built_site: Path) -> None:
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".css", ".js"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for match in _FETCHED.finditer(text):
+                context = text[max(0, match.start() - 40) : match.end() + 60]
+                if "127.0.0.1" not in context:
+                    offenders.append(f"{path.relative_to(built_site)}: {context!r}")
+    assert not offenders, "\n".join(offenders[:10])
+    assert "fonts.googleapis.com" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_sample_search_index_has_no_answers(built_site: Path, catalog: Catalog) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = json.dumps(index, ensure_ascii=False)
+    leaked = []
+    for bank in catalog.banks:
+        for question in bank.module.questions:
+            snippet = to_plain(getattr(question, "explanation", "") or "")[:60]
+            if snippet and snippet in text:
+                leaked.append(question.id)
+            for option in getattr(question, "options", ()):
+                if option.feedback and to_plain(option.feedback)[:60] in text:
+                    leaked.append(f"{question.id}/{option.id}")
+    assert not leaked
+    assert any(doc["location"].startswith("quizzes/") for doc in index["docs"])
