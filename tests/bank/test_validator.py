@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.bank import load_catalog
+from generator.bank.catalog import load_catalog
 from generator.problems import InvalidInput
 from tests.conftest import DEMO_SITE
 
