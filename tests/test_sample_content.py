@@ -1,4 +1,4 @@
-"""The bundled sample content: valid, complete enough to teach, and a site that makes no third-party request."""
+"""The bundled sample content: valid, complete enough to teach, and a site that fetches nothing remote."""
 
 from __future__ import annotations
 

@@ -8,10 +8,8 @@ fork can restyle any of them without touching Python.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
-import random
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator.bank.catalog import Bank, Catalog
-from generator.bank.model import Likert, Matching, Module, Ordering, Question, TrueFalse
+from generator.bank.display import display_order
+from generator.bank.model import Likert, Module, TrueFalse
 from generator.render.markdown import is_inline, prime, to_html, to_inline_html, to_plain
 from generator.render.options import TEMPLATE_SUBDIR, PageOptions
 from generator.xapi import responses
@@ -87,7 +86,7 @@ def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str
                 "scenario": scenarios[scenario] if first_of_scenario and scenario else None,
                 "scenario_id": scenario,
                 "competencies": " ".join(getattr(question, "competencies", ())),
-                "display": _display_order(question),
+                "display": display_order(question),
             }
         )
     return {
@@ -163,28 +162,6 @@ def scale_data(module: Module) -> list[dict[str, Any]]:
         }
         for scale in module.scales
     ]
-
-
-def _display_order(question: Question) -> list[Any]:
-    """Ordering steps and matching targets in a stable shuffled order that is never the answer."""
-    if isinstance(question, Ordering):
-        steps = list(question.steps)
-        return _derange(steps, question.id)
-    if isinstance(question, Matching):
-        return _derange(list(question.targets), question.id)
-    if isinstance(question, Likert):
-        return []
-    return list(getattr(question, "options", ()))
-
-
-def _derange(items: list[Any], seed: str) -> list[Any]:
-    rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:16], 16))
-    shuffled = items[:]
-    for _ in range(10):
-        rng.shuffle(shuffled)
-        if shuffled != items:
-            return shuffled
-    return items[1:] + items[:1]
 
 
 def index_context(catalog: Catalog, options: PageOptions) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from generator.bank.catalog import Bank
+from generator.bank.display import display_order
 from generator.bank.grading import grade
 from generator.bank.model import Likert, Matching, Module, Ordering, Question, TrueFalse
 from generator.render.markdown import to_plain
@@ -37,6 +38,7 @@ class Attempt:
     instructor: Learner | None = None  # the manager, on review modules
     presented: list[str] | None = None  # question ids shown, when the module draws from a pool
     option_order: dict[str, list[str]] = field(default_factory=dict)
+    notes: str | None = None  # the manager's notes, on review modules
 
 
 def timestamp(moment: datetime) -> str:
@@ -66,7 +68,8 @@ def interaction_definition(module: Module, question: Question) -> dict[str, Any]
         definition["source"] = [_component(p.id, p.text) for p in question.pairs]
         definition["target"] = [_component(t.id, t.text) for t in question.targets]
     elif isinstance(question, Ordering):
-        definition["choices"] = [_component(s.id, s.text) for s in question.steps]
+        # The order the page shows, never the bank's (which is the answer).
+        definition["choices"] = [_component(s.id, s.text) for s in display_order(question)]
     elif isinstance(question, Likert) and module.rating is not None:
         definition["scale"] = [
             {"id": str(point), "description": {v.LANG: anchor}}
@@ -159,6 +162,8 @@ def build(attempt: Attempt) -> list[dict[str, Any]]:
         }
         out.append(statement(question_id, v.ANSWERED, obj, finished, result=result, context=context))
     completed: dict[str, Any] = {"completion": True}
+    if attempt.notes:
+        completed["response"] = attempt.notes
     if module.mode in ("practice",) and graded:
         scaled = round(earned / graded, 4)
         score = {"scaled": scaled, "raw": round(earned, 4), "min": 0, "max": graded}
