@@ -22,6 +22,7 @@ from generator.bank.display import display_order
 from generator.bank.model import Likert, Module, TrueFalse
 from generator.render.markdown import is_inline, prime, to_html, to_inline_html, to_plain
 from generator.render.options import TEMPLATE_SUBDIR, PageOptions
+from generator.render.plan import render_plan_page
 from generator.xapi import responses
 
 DEFAULT_OPTIONS = PageOptions()
@@ -63,6 +64,7 @@ def render_site_pages(
     }
     index_path = f"{options.quiz_dir}/index.md"
     pages[index_path] = env.get_template("quiz-index.html").render(**index_context(catalog, options))
+    pages.update(render_plan_page(catalog, env, options))
     return pages
 
 

@@ -7,10 +7,10 @@ reason and a location. :mod:`generator.score` re-grades what survives.
 
 from generator.results.reader import (
     Limits,
+    Records,
     Rejection,
-    SourceRecord,
     discover,
     read_file,
 )
 
-__all__ = ["Limits", "Rejection", "SourceRecord", "discover", "read_file"]
+__all__ = ["Limits", "Records", "Rejection", "discover", "read_file"]

@@ -57,18 +57,6 @@ class Rejection:
         return f"{self.path}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class SourceRecord:
-    """Where one record came from; built only for records that are rejected or reported."""
-
-    path: str
-    line: int
-    record: int
-
-    def reject(self, reason: str) -> Rejection:
-        return Rejection(self.path, self.line, self.record, reason)
-
-
 class UsageError(Exception):
     """A RESULTS argument that names nothing: the command line is wrong, not the data."""
 
@@ -99,13 +87,26 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def read_file(
-    path: Path, rejections: list[Rejection], limits: Limits = Limits()
-) -> Iterator[tuple[int, int, Any]]:
-    """Yield ``(line, record, value)`` for every record of ``path``; append what cannot be read.
+@dataclass(frozen=True)
+class Records:
+    """The records of one file: ``(position, value)`` pairs, positions being lines or record numbers."""
 
-    ``line`` is set for JSON Lines and ``record`` for records of a JSON document (both 1-based).
-    Values are whatever the JSON holds; checking that they are statements is the caller's job.
+    by_line: bool
+    items: Iterable[tuple[int, Any]]
+
+    def where(self, path: str, position: int) -> Rejection:
+        """A rejection located at ``position`` of this file (its reason still empty)."""
+        return Rejection(path, position, 0) if self.by_line else Rejection(path, 0, position)
+
+
+NOTHING = Records(False, ())
+
+
+def read_file(path: Path, rejections: list[Rejection], limits: Limits = Limits()) -> Records:
+    """The records of ``path``; what cannot be read is appended to ``rejections`` with its reason.
+
+    JSON Lines are numbered by line and streamed; a JSON document's records are numbered from 1.
+    Values are whatever the JSON holds: checking that they are statements is the caller's job.
     """
     shown = display_path(path)
     try:
@@ -115,13 +116,10 @@ def read_file(
             first = _first_byte(head)
             if first is None:
                 rejections.append(Rejection(shown, reason="empty file: no statements"))
-                return
+                return NOTHING
             handle.seek(0)
-            if path.suffix.lower() in LINE_SUFFIXES or _looks_like_lines(handle, first, limits):
-                handle.seek(0)
-                yield from _lines(handle, shown, rejections, limits)
-                return
-            if size > limits.max_document_bytes:
+            lines = path.suffix.lower() in LINE_SUFFIXES or _looks_like_lines(handle, first, limits)
+            if not lines and size > limits.max_document_bytes:
                 rejections.append(
                     Rejection(
                         shown,
@@ -130,13 +128,16 @@ def read_file(
                         "statement per line), which is read line by line, or split it",
                     )
                 )
-                return
-            handle.seek(0)
-            data = handle.read()
+                return NOTHING
+            if not lines:
+                handle.seek(0)
+                data = handle.read()
     except OSError as error:
         rejections.append(Rejection(shown, reason=f"cannot read: {error.strerror or error}"))
-        return
-    yield from _document(data, shown, rejections)
+        return NOTHING
+    if lines:
+        return Records(True, _lines(path, shown, rejections, limits))
+    return Records(False, enumerate(_document(data, shown, rejections), start=1))
 
 
 def _first_byte(head: bytes) -> int | None:
@@ -147,6 +148,10 @@ def _first_byte(head: bytes) -> int | None:
 def _looks_like_lines(handle: BinaryIO, first: int, limits: Limits) -> bool:
     """A ``.json`` file that is really JSON Lines: its first line alone is a whole object."""
     if first != ord("{"):
+        return False
+    head = handle.read(64).removeprefix(_BOM).lstrip()
+    handle.seek(0)
+    if head.startswith(b'{"statements"'):  # the portal's export: a document, however it is laid out
         return False
     line = handle.readline(limits.max_line_bytes).removeprefix(_BOM)
     if not line.endswith(b"\n"):
@@ -161,13 +166,12 @@ def _looks_like_lines(handle: BinaryIO, first: int, limits: Limits) -> bool:
     return bool(rest.strip())
 
 
-def _document(data: bytes, shown: str, rejections: list[Rejection]) -> Iterator[tuple[int, int, Any]]:
+def _document(data: bytes, shown: str, rejections: list[Rejection]) -> list[Any]:
     try:
         value = orjson.loads(data.removeprefix(_BOM))
     except orjson.JSONDecodeError as error:
         rejections.append(Rejection(shown, reason=_json_reason(error)))
-        return
-    del data
+        return []
     if isinstance(value, dict):
         statements = value.get("statements")
         if isinstance(statements, list):
@@ -179,51 +183,56 @@ def _document(data: bytes, shown: str, rejections: list[Rejection]) -> Iterator[
             rejections.append(
                 Rejection(
                     shown,
-                    reason="not xAPI results: expected {\"statements\": [...]}, an array of "
+                    reason='not xAPI results: expected {"statements": [...]}, an array of '
                     f"statements or JSON Lines; found an object with keys: {keys}",
                 )
             )
-            return
+            return []
     if not isinstance(value, list):
         rejections.append(
             Rejection(
                 shown,
-                reason="not xAPI results: expected {\"statements\": [...]}, an array of statements "
+                reason='not xAPI results: expected {"statements": [...]}, an array of statements '
                 f"or JSON Lines; found a JSON {type(value).__name__}",
             )
         )
-        return
-    for index, record in enumerate(value, start=1):
-        yield 0, index, record
+        return []
+    return value
 
 
-def _lines(
-    handle: BinaryIO, shown: str, rejections: list[Rejection], limits: Limits
-) -> Iterator[tuple[int, int, Any]]:
+def _lines(path: Path, shown: str, rejections: list[Rejection], limits: Limits) -> Iterator[tuple[int, Any]]:
     limit = limits.max_line_bytes
     number = 0
     loads = orjson.loads
-    while True:
-        line = handle.readline(limit + 1)
-        if not line:
-            return
-        number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            _skip_rest_of_line(handle)
-            rejections.append(
-                Rejection(shown, number, 0, f"line longer than {limit / MiB:.0f} MiB; one statement per line")
-            )
-            continue
-        if number == 1:
-            line = line.removeprefix(_BOM)
-        if not line.strip():
-            continue
-        try:
-            value = loads(line)
-        except orjson.JSONDecodeError as error:
-            rejections.append(Rejection(shown, number, 0, _json_reason(error, line_known=True)))
-            continue
-        yield number, 0, value
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        rejections.append(Rejection(shown, reason=f"cannot read: {error.strerror or error}"))
+        return
+    with handle:
+        while True:
+            line = handle.readline(limit + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > limit and not line.endswith(b"\n"):
+                _skip_rest_of_line(handle)
+                rejections.append(
+                    Rejection(
+                        shown, number, 0, f"line longer than {limit / MiB:.0f} MiB; one statement per line"
+                    )
+                )
+                continue
+            if number == 1:
+                line = line.removeprefix(_BOM)
+            if not line.strip():
+                continue
+            try:
+                value = loads(line)
+            except orjson.JSONDecodeError as error:
+                rejections.append(Rejection(shown, number, 0, _json_reason(error, line_known=True)))
+                continue
+            yield number, value
 
 
 def _skip_rest_of_line(handle: BinaryIO) -> None:

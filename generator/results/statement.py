@@ -9,9 +9,8 @@ look-ups and caches rather than a validation library.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -27,6 +26,7 @@ VERB_NAMES = {
     v.FAILED: "failed",
 }
 MAX_TEXT = 4000
+_new = tuple.__new__
 
 
 class Ignored(str):
@@ -36,8 +36,7 @@ class Ignored(str):
     """
 
 
-@dataclass(slots=True)
-class Statement:
+class Statement(NamedTuple):
     """The parts of one statement that scoring uses."""
 
     id: str
@@ -65,9 +64,103 @@ class StatementReader:
         self._moments: dict[str, datetime | str] = {}
         self._people: set[str] = set()
         self._registrations: set[str] = set()
+        self._activities: dict[str, tuple[str, str] | None] = {}
 
     def read(self, value: Any) -> Statement | str:
-        """The statement, or the reason it cannot be used (an :class:`Ignored` one if it is not ours)."""
+        """The statement, or the reason it cannot be used (an :class:`Ignored` one if it is not ours).
+
+        Well-formed statements take a fast path that assumes the usual shape; anything
+        unusual, and every rejection, goes through :meth:`checked_read`, which checks
+        field by field and says what is wrong. Both accept exactly the same statements.
+        """
+        try:
+            sid = value["id"]
+            verb = VERB_NAMES[value["verb"]["id"]]
+            object_id = value["object"]["id"]
+            actor = value["actor"]
+            account = actor["account"]
+            rep = account["name"]
+            context = value["context"]
+            registration = context["registration"]
+            timestamp = value["timestamp"]
+            moment = self._moments.get(timestamp)
+            if moment is None and type(timestamp) is str:
+                moment = self._moment(timestamp)
+            if (
+                registration not in self._registrations
+                and type(registration) is str
+                and UUID.fullmatch(registration)
+            ):
+                self._registrations.add(registration)
+            result = value.get("result")
+            if (
+                type(sid) is not str
+                or not UUID.fullmatch(sid)
+                or rep not in self._people
+                or registration not in self._registrations
+                or type(moment) is not datetime
+                or type(account.get("homePage", "")) is not str
+            ):
+                return self.checked_read(value)
+            activity = self._activities.get(object_id)
+            if activity is None or (activity[0] == "question") != (verb == "answered"):
+                return self.checked_read(value)
+            rep_name = actor.get("name")
+            if rep_name is not None and type(rep_name) is not str:
+                return self.checked_read(value)
+            response = None
+            if result is not None:
+                response = result.get("response")
+                if verb == "answered":
+                    if type(response) is not str or len(response) > MAX_TEXT:
+                        return self.checked_read(value)
+                elif verb == "completed" and type(response) is str:
+                    response = response[:MAX_TEXT]
+                else:
+                    response = None
+                outcome = orjson.dumps(result, option=orjson.OPT_SORT_KEYS) if result else b""
+            elif verb == "answered":
+                return self.checked_read(value)
+            else:
+                outcome = b""
+            if context.get("instructor") is not None:
+                return self.checked_read(value)
+            extensions = context.get("extensions")
+            question_hash = presented = None
+            if extensions is not None:
+                question_hash = extensions.get(v.EXT_QUESTION_HASH)
+                if (question_hash is not None and type(question_hash) is not str) or (
+                    v.EXT_PRESENTED in extensions
+                ):
+                    return self.checked_read(value)
+        except (KeyError, TypeError, AttributeError):
+            return self.checked_read(value)
+        fingerprint = hash(
+            (verb, object_id, rep, registration, timestamp, outcome, None, question_hash, None)
+        )
+        return _new(
+            Statement,
+            (
+                sid,
+                verb,
+                activity[0],
+                activity[1],
+                rep,
+                rep_name,
+                account.get("homePage"),
+                registration,
+                timestamp,
+                moment,
+                response,
+                None,
+                question_hash,
+                presented,
+                fingerprint,
+            ),
+        )
+
+    def checked_read(self, value: Any) -> Statement | str:
+        """:meth:`read`, checking every field in turn so that a rejection says exactly what is wrong."""
         if type(value) is not dict:
             return f"expected a statement object, found {_kind(value)}"
         sid = value.get("id")
@@ -84,13 +177,15 @@ class StatementReader:
         object_id = obj.get("id") if type(obj) is dict else None
         if type(object_id) is not str:
             return "statement 'object.id' must be an IRI string" + _found(object_id)
-        activity = v.parse_activity(object_id)
+        activity = self._activity(object_id)
         if activity is None:
             return Ignored(f"activity '{_short(object_id)}' is not a RepReady question or module")
         kind, activity_id = activity
         if (kind == "question") != (verb == "answered"):
-            return f"'{verb}' statements are about a {'question' if verb == 'answered' else 'module'}, " \
+            return (
+                f"'{verb}' statements are about a {'question' if verb == 'answered' else 'module'}, "
                 f"found a {kind}"
+            )
         actor = value.get("actor")
         if type(actor) is not dict:
             return "statement 'actor' must be an object" + _found(actor)
@@ -159,9 +254,30 @@ class StatementReader:
             (verb, object_id, rep, registration, timestamp, outcome, instructor, question_hash, presented)
         )
         return Statement(
-            sid, verb, kind, activity_id, rep, rep_name, home, registration, timestamp,
-            moment, response, instructor, question_hash, presented, fingerprint,
+            sid,
+            verb,
+            kind,
+            activity_id,
+            rep,
+            rep_name,
+            home,
+            registration,
+            timestamp,
+            moment,
+            response,
+            instructor,
+            question_hash,
+            presented,
+            fingerprint,
         )
+
+    def _activity(self, iri: str) -> tuple[str, str] | None:
+        known = self._activities.get(iri, False)
+        if known is False:
+            if len(self._activities) > 100_000:
+                self._activities.clear()
+            known = self._activities[iri] = v.parse_activity(iri)
+        return known  # type: ignore[return-value]
 
     def _person(self, agent: dict[str, Any], where: str) -> tuple[str, str | None, str | None] | str:
         account = agent.get("account")

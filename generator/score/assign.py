@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import orjson
 
 from generator.bank.catalog import Catalog
-from generator.bank.model import GRADED_TYPES, Module
-from generator.score.gaps import GAP, Cell
+from generator.bank.model import Module
+from generator.score.gaps import GAP, Cell, Course
 
 PLAN_PAGE = "plan/"
 PLAN_VERSION = 1
@@ -35,18 +35,13 @@ class Assignment:
     reason: str
 
 
-def module_competencies(module: Module) -> set[str]:
-    return {c for q in module.questions if q.type in GRADED_TYPES for c in getattr(q, "competencies", ())}
-
-
-def assign(cells: dict[str, Cell], catalog: Catalog) -> list[Assignment]:
+def assign(cells: dict[str, Cell], catalog: Catalog, index: Course) -> list[Assignment]:
     gaps = sorted((c for c in cells.values() if c.status == GAP), key=lambda c: (-c.gap, c.competency))
     if not gaps:
         return []
     candidates = [
-        (bank.module, module_competencies(bank.module))
-        for bank in catalog.banks
-        if bank.module.mode in ("practice", "graded")
+        (catalog.modules[module_id].module, competencies)
+        for module_id, competencies in index.module_competencies.items()
     ]
     open_gaps = {c.competency for c in gaps}
     chosen: list[tuple[Module, list[Cell]]] = []
@@ -77,7 +72,8 @@ def assign(cells: dict[str, Cell], catalog: Catalog) -> list[Assignment]:
 
 def _reason(covered: list[Cell]) -> str:
     parts = [
-        f"{c.competency} at {round(100 * (c.mastery or 0))}% (target {round(100 * c.threshold)}%)" for c in covered
+        f"{c.competency} at {round(100 * (c.mastery or 0))}% (target {round(100 * c.threshold)}%)"
+        for c in covered
     ]
     return "Closes " + (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1])
 

@@ -80,8 +80,17 @@ class Readiness:
         return self.mastered / self.total if self.total else 0.0
 
 
-def course_competencies(catalog: Catalog) -> list[str]:
-    """Knowledge competencies that at least one graded question teaches, in the taxonomy's order."""
+@dataclass
+class Course:
+    """What the gap model needs from the catalog, looked up once per run rather than per answer."""
+
+    competencies: list[str]  # knowledge competencies taught by graded questions, in taxonomy order
+    question_competencies: dict[str, tuple[str, ...]]  # graded question -> its course competencies
+    module_competencies: dict[str, frozenset[str]]  # knowledge module -> what its questions teach
+    mastery: dict[str, float]  # knowledge module -> its mastery threshold
+
+
+def course(catalog: Catalog) -> Course:
     taught = {
         c
         for bank in catalog.banks
@@ -89,7 +98,21 @@ def course_competencies(catalog: Catalog) -> list[str]:
         if q.type in GRADED_TYPES
         for c in getattr(q, "competencies", ())
     }
-    return [c.id for c in catalog.taxonomy.competencies if c.id in taught and c.kind == "knowledge"]
+    competencies = [c.id for c in catalog.taxonomy.competencies if c.id in taught and c.kind == "knowledge"]
+    known = set(competencies)
+    questions: dict[str, tuple[str, ...]] = {}
+    modules: dict[str, frozenset[str]] = {}
+    mastery: dict[str, float] = {}
+    for bank in catalog.banks:
+        module = bank.module
+        if module.mode in ("survey", "review"):
+            continue
+        mastery[module.id] = module.mastery
+        for q in module.questions:
+            if q.type in GRADED_TYPES:
+                questions[q.id] = tuple(c for c in getattr(q, "competencies", ()) if c in known)
+        modules[module.id] = frozenset(c for q in module.questions for c in questions.get(q.id, ()))
+    return Course(competencies, questions, modules, mastery)
 
 
 def latest_per_module(attempts: list[Attempt]) -> dict[str, Attempt]:
@@ -103,36 +126,44 @@ def latest_per_module(attempts: list[Attempt]) -> dict[str, Attempt]:
 
 def rep_cells(
     attempts: list[Attempt],
-    catalog: Catalog,
-    competencies: list[str],
+    index: Course,
     min_evidence: int,
     gap_threshold: float | None,
 ) -> dict[str, Cell]:
     """The rep's cell for every course competency (``attempts`` are the rep's own)."""
-    cells = {c: Cell(c) for c in competencies}
+    cells = {c: Cell(c) for c in index.competencies}
     counts: dict[str, int] = {}
     for attempt in attempts:
         counts[attempt.module] = counts.get(attempt.module, 0) + 1
-    targets: dict[str, float] = {}  # sum over answers of their module's threshold
+    earned = dict.fromkeys(index.competencies, 0.0)
+    answered = dict.fromkeys(index.competencies, 0)
+    targets = dict.fromkeys(index.competencies, 0.0)  # sum over answers of their module's threshold
+    question_competencies = index.question_competencies
     for module_id, attempt in sorted(latest_per_module(attempts).items()):
-        module = catalog.modules[module_id].module
-        if module.mode in ("survey", "review"):
+        threshold = index.mastery.get(module_id)
+        if threshold is None:  # a survey or review
             continue
+        touched: set[str] = set()
         for qid, answer in attempt.answers.items():
-            question = catalog.questions[qid][1]
-            for competency in getattr(question, "competencies", ()):
-                cell = cells.get(competency)
-                if cell is None:
-                    continue
-                cell.earned += answer.score
-                cell.questions += 1
-                targets[competency] = targets.get(competency, 0.0) + module.mastery
-                if module_id not in cell.modules:
-                    cell.modules.append(module_id)
-                    cell.attempts += counts[module_id]
-                if cell.last is None or attempt.when > cell.last:
-                    cell.last = attempt.when
+            competencies = question_competencies.get(qid)
+            if not competencies:
+                continue
+            score = answer.score
+            for competency in competencies:
+                earned[competency] += score
+                answered[competency] += 1
+                targets[competency] += threshold
+            touched.update(competencies)
+        when = attempt.when
+        for competency in touched:
+            cell = cells[competency]
+            cell.modules.append(module_id)
+            cell.attempts += counts[module_id]
+            if cell.last is None or when > cell.last:
+                cell.last = when
     for cell in cells.values():
+        cell.earned = earned[cell.competency]
+        cell.questions = answered[cell.competency]
         if gap_threshold is not None:
             cell.threshold = gap_threshold
         elif cell.questions:
@@ -149,7 +180,9 @@ def rep_cells(
 
 def readiness(cells: dict[str, Cell]) -> Readiness:
     statuses = [c.status for c in cells.values()]
-    return Readiness(statuses.count(MASTERED), statuses.count(GAP), statuses.count(INSUFFICIENT), len(statuses))
+    return Readiness(
+        statuses.count(MASTERED), statuses.count(GAP), statuses.count(INSUFFICIENT), len(statuses)
+    )
 
 
 def readiness_sentence(name: str, r: Readiness) -> str:

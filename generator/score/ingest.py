@@ -1,10 +1,12 @@
 """Turn statements into attempts: de-duplicate, detect conflicts, re-grade every response from the bank.
 
-One :class:`Ingest` sees every statement of a run, in any order. It keeps only
-small per-answer tuples, grouped by attempt (``registration``), so memory grows
-with the number of answers, never with the size of the files. Nothing is decided
-about latest or first attempts until :meth:`Ingest.finish`, so the order of files
-and records cannot change a result.
+An :class:`Ingest` sees statements in any order and keeps only small per-answer
+tuples grouped by attempt (``registration``), so memory grows with the number of
+answers, never with the size of the files. Everything it keeps is a
+:class:`Shard`; shards read by separate processes merge into one with
+:meth:`Ingest.absorb`. Nothing is decided about latest or first attempts until
+:meth:`Ingest.finish`, so neither the order of files and records nor the way
+they were split between processes can change a result.
 """
 
 from __future__ import annotations
@@ -12,27 +14,33 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.bank.catalog import Bank, Catalog
 from generator.bank.grading import grade
-from generator.bank.model import GRADED_TYPES, Likert, Question
+from generator.bank.model import Likert, Question
 from generator.results.reader import Rejection
 from generator.results.statement import Ignored, Statement, StatementReader
 from generator.xapi.responses import ResponseError, parse
 
-Where = tuple[str, int, int]  # path, line, record: where a statement came from
+_new = tuple.__new__
+POSITION_BITS = 32
 
 
-@dataclass(slots=True)
-class Answer:
-    """One re-graded response. ``score`` is the share of the question's point (a rating for Likert)."""
+def where(file_no: int, position: int, by_line: bool) -> int:
+    """A statement's origin packed in one int: file number, line or record number, and which of the two."""
+    return (file_no << (POSITION_BITS + 1)) | (position << 1) | by_line
+
+
+class Answer(NamedTuple):
+    """One re-graded response. ``score`` is the share of the question's point (the rating for Likert)."""
 
     sid: str
     response: str
     score: float
     changed: bool  # the question's content hash differs from the bank's: graded with today's key
-    where: Where
+    where: int
+    moment: datetime
 
 
 @dataclass(slots=True)
@@ -48,6 +56,7 @@ class Attempt:
     presented_sid: str | None = None
     instructor: tuple[str, str | None] | None = None
     notes: str | None = None
+    name: str | None = None  # the rep's name as the statements give it
     answers: dict[str, Answer] = field(default_factory=dict)
     shown: tuple[str, ...] = ()
 
@@ -60,18 +69,39 @@ class Attempt:
         """Chronological order with the registration as a stable tie-break."""
         return (self.when, self.registration)
 
+    def absorb(self, other: Attempt) -> None:
+        self.first_seen = min(self.first_seen, other.first_seen)
+        if other.started is not None and (self.started is None or other.started < self.started):
+            self.started = other.started
+        if other.presented is not None and (
+            self.presented is None or (other.presented_sid or "") > (self.presented_sid or "")
+        ):
+            self.presented, self.presented_sid = other.presented, other.presented_sid
+        self.instructor = max(self.instructor, other.instructor, key=lambda i: (i is not None, str(i)))
+        self.notes = max(self.notes, other.notes, key=lambda n: (n is not None, n or ""))
+        self.name = max(self.name, other.name, key=lambda n: (n is not None, n or ""))
+        for qid, answer in other.answers.items():
+            _keep_answer(self.answers, qid, answer)
+
+
+def _keep_answer(answers: dict[str, Answer], qid: str, answer: Answer) -> None:
+    """Two statements answering one question in one attempt: the later (then larger id) one counts."""
+    known = answers.get(qid)
+    if known is None or (answer.moment, answer.sid) > (known.moment, known.sid):
+        answers[qid] = answer
+
 
 @dataclass
 class Quality:
     """Everything the data-quality section reports."""
 
-    files: int = 0
+    files: list[str] = field(default_factory=list)
     statements: int = 0
     accepted: int = 0
     duplicates: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     ignored: Counter[str] = field(default_factory=Counter)
-    conflicts: dict[str, list[Where]] = field(default_factory=dict)
+    conflicts: dict[str, list[Rejection]] = field(default_factory=dict)
     changed: Counter[str] = field(default_factory=Counter)  # question id -> answers graded after a change
     unknown_questions: Counter[str] = field(default_factory=Counter)
     empty_attempts: int = 0
@@ -80,6 +110,47 @@ class Quality:
     def rejected_files(self) -> int:
         return len({r.path for r in self.rejections if not r.line and not r.record})
 
+    @property
+    def rejected_records(self) -> int:
+        return sum(1 for r in self.rejections if r.line or r.record)
+
+    def locate(self, packed: int, reason: str = "") -> Rejection:
+        file_no, rest = packed >> (POSITION_BITS + 1), packed & ((1 << (POSITION_BITS + 1)) - 1)
+        position, by_line = rest >> 1, rest & 1
+        path = self.files[file_no] if file_no < len(self.files) else "?"
+        return Rejection(path, position if by_line else 0, 0 if by_line else position, reason)
+
+
+@dataclass
+class Shard:
+    """What an :class:`Ingest` has gathered; picklable, so worker processes can hand it back."""
+
+    attempts: dict[tuple[str, str, str], Attempt] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)  # statement id -> fingerprint of its content
+    conflicts: dict[str, list[int]] = field(default_factory=dict)
+    names: dict[str, tuple[datetime, str]] = field(
+        default_factory=dict
+    )  # rep -> latest (when, name); by finish
+    managers: dict[str, tuple[datetime, str]] = field(default_factory=dict)
+    homes: Counter[str] = field(default_factory=Counter)
+    statements: int = 0
+    duplicates: int = 0
+    rejections: list[tuple[int, str]] = field(default_factory=list)  # packed origin, reason
+    file_rejections: list[Rejection] = field(default_factory=list)
+    ignored: Counter[str] = field(default_factory=Counter)
+    unknown_questions: Counter[str] = field(default_factory=Counter)
+
+    def pack(self) -> Shard:
+        """Answers as plain tuples, which pickle several times faster than named ones."""
+        for attempt in self.attempts.values():
+            attempt.answers = {qid: tuple(a) for qid, a in attempt.answers.items()}  # type: ignore[misc]
+        return self
+
+    def unpack(self) -> Shard:
+        for attempt in self.attempts.values():
+            attempt.answers = {qid: _new(Answer, a) for qid, a in attempt.answers.items()}
+        return self
+
 
 class Ingest:
     """Accumulates statements; call :meth:`add` for each, then :meth:`finish` once."""
@@ -87,147 +158,217 @@ class Ingest:
     def __init__(self, catalog: Catalog, now: datetime) -> None:
         self.catalog = catalog
         self.reader = StatementReader(now)
-        self.quality = Quality()
-        self.attempts: dict[tuple[str, str, str], Attempt] = {}
-        self.names: dict[str, tuple[datetime, str]] = {}  # rep -> latest (moment, name) seen
-        self.managers: dict[str, tuple[datetime, str]] = {}
-        self.homes: Counter[str] = Counter()
-        self._seen: dict[str, int] = {}  # statement id -> fingerprint of its content
-        self._first_where: dict[str, Where] = {}  # only for ids that turned out to conflict
-        self._grades: dict[tuple[str, str], tuple[float, str | None]] = {}
-        self._questions: dict[str, tuple[Bank, Question, str]] = {
-            qid: (bank, question, bank.question_hashes[qid]) for qid, (bank, question) in catalog.questions.items()
+        self.shard = Shard()
+        self.files: list[str] = []
+        self._pools: dict[str, tuple[str, ...]] = {}  # module -> its question ids, shared by attempts
+        # Per question: its bank, itself, its content hash, its grades by response (one parse each),
+        # its module's id and whether that module is a manager review.
+        self._questions: dict[str, tuple[Bank, Question, str, dict[str, Graded], str, bool]] = {
+            qid: (bank, question, bank.question_hashes[qid], {}, bank.module.id, bank.module.mode == "review")
+            for qid, (bank, question) in catalog.questions.items()
         }
 
-    def add(self, value: Any, where: Where) -> None:
-        quality = self.quality
-        quality.statements += 1
+    def add(self, value: Any, origin: int) -> None:
+        """Take one record; ``origin`` is from :func:`where`. The scorer's innermost code: kept flat."""
+        shard = self.shard
         statement = self.reader.read(value)
-        if isinstance(statement, str):
+        if type(statement) is not Statement:
             if isinstance(statement, Ignored):
-                quality.ignored[str(statement)] += 1
+                shard.ignored[str(statement)] += 1
             else:
-                quality.rejections.append(Rejection(*where, reason=statement))
+                shard.rejections.append((origin, str(statement)))
             return
-        sid = statement.id
-        previous = self._seen.get(sid)
+        (sid, verb, kind, activity, rep, rep_name, home, registration, _, moment, response, instructor,
+         question_hash, presented, fingerprint) = statement  # fmt: skip
+        previous = shard.seen.get(sid)
         if previous is not None:
-            if previous == statement.fingerprint:
-                quality.duplicates += 1
+            if previous == fingerprint:
+                shard.duplicates += 1
             else:
-                quality.conflicts.setdefault(sid, []).append(where)
+                shard.conflicts.setdefault(sid, []).append(origin)
             return
-        reason = self._use(statement, where)
-        if reason is not None:
-            quality.rejections.append(Rejection(*where, reason=reason))
-            return
-        self._seen[sid] = statement.fingerprint
-        quality.accepted += 1
-
-    def _use(self, s: Statement, where: Where) -> str | None:
-        if s.kind == "question":
-            found = self._questions.get(s.activity)
+        if kind == "question":
+            found = self._questions.get(activity)
             if found is None:
-                self.quality.unknown_questions[s.activity] += 1
-                return f"unknown question '{s.activity}': it is in no bank"
-            bank, question, current_hash = found
-            module = bank.module
-            score, error = self._grade(s.activity, question, bank, s.response or "")
+                shard.unknown_questions[activity] += 1
+                shard.rejections.append((origin, f"unknown question '{activity}': it is in no bank"))
+                return
+            bank, question, current_hash, grades, module_id, review = found
+            graded = grades.get(response or "")
+            if graded is None:
+                graded = _grade(grades, question, bank, response or "")
+            score, error, kept_response = graded
             if error is not None:
-                return f"question '{s.activity}': {error}"
-            if module.mode == "review" and s.instructor is None:
-                return "a manager review names the manager in 'context.instructor'; it is missing"
-            attempt = self._attempt(s, module.id)
-            changed = s.question_hash is not None and s.question_hash != current_hash
-            if changed:
-                self.quality.changed[s.activity] += 1
-            attempt.answers[s.activity] = Answer(s.id, s.response or "", score, changed, where)
+                shard.rejections.append((origin, f"question '{activity}': {error}"))
+                return
+            if review and instructor is None:
+                shard.rejections.append(
+                    (origin, "a manager review names the manager in 'context.instructor'; it is missing")
+                )
+                return
         else:
-            bank_or_none = self.catalog.modules.get(s.activity)
-            if bank_or_none is None:
-                return f"unknown module '{s.activity}': it is in no bank"
-            attempt = self._attempt(s, s.activity)
-            if s.verb == "attempted":
-                if attempt.started is None or s.moment < attempt.started:
-                    attempt.started = s.moment
-                if s.presented is not None:
-                    attempt.presented = s.presented
-                    attempt.presented_sid = s.id
-            elif s.verb == "completed" and s.response and bank_or_none.module.mode == "review":
-                attempt.notes = s.response
-        if s.instructor is not None:
-            attempt.instructor = s.instructor
-            self._remember(self.managers, s.instructor[0], s.moment, s.instructor[1])
-        self._remember(self.names, s.rep, s.moment, s.rep_name)
-        if s.home is not None:
-            self.homes[s.home] += 1
-        return None
-
-    def _attempt(self, s: Statement, module_id: str) -> Attempt:
-        key = (s.rep, module_id, s.registration)
-        attempt = self.attempts.get(key)
+            module_bank = self.catalog.modules.get(activity)
+            if module_bank is None:
+                shard.rejections.append((origin, f"unknown module '{activity}': it is in no bank"))
+                return
+            module_id = activity
+        key = (rep, module_id, registration)
+        attempt = shard.attempts.get(key)
         if attempt is None:
-            attempt = self.attempts[key] = Attempt(s.rep, module_id, s.registration, s.moment)
-        elif s.moment < attempt.first_seen:
-            attempt.first_seen = s.moment
-        return attempt
+            attempt = shard.attempts[key] = Attempt(rep, module_id, registration, moment)
+            if home is not None:
+                shard.homes[home] += 1
+        elif moment < attempt.first_seen:
+            attempt.first_seen = moment
+        if kind == "question":
+            changed = question_hash is not None and question_hash != current_hash
+            answer = _new(Answer, (sid, kept_response, score, changed, origin, moment))
+            if attempt.answers.setdefault(activity, answer) is not answer:
+                _keep_answer(attempt.answers, activity, answer)
+        else:
+            self._module_statement(attempt, verb, sid, moment, presented, response)
+        if instructor is not None and instructor != attempt.instructor:
+            attempt.instructor = max(attempt.instructor or instructor, instructor, key=str)
+        if rep_name is not None and rep_name != attempt.name:
+            attempt.name = max(attempt.name or rep_name, rep_name)
+        shard.seen[sid] = fingerprint  # its length is the number of statements accepted
 
-    @staticmethod
-    def _remember(names: dict[str, tuple[datetime, str]], person: str, moment: datetime, name: str | None) -> None:
-        if name is None:
-            return
-        known = names.get(person)
-        if known is None or (moment, name) > known:
-            names[person] = (moment, name)
+    def _module_statement(
+        self,
+        attempt: Attempt,
+        verb: str,
+        sid: str,
+        moment: datetime,
+        presented: tuple[str, ...] | None,
+        response: str | None,
+    ) -> None:
+        if verb == "attempted":
+            if attempt.started is None or moment < attempt.started:
+                attempt.started = moment
+            if presented is not None and (attempt.presented is None or sid > (attempt.presented_sid or "")):
+                attempt.presented, attempt.presented_sid = presented, sid
+        elif (
+            verb == "completed" and response and self.catalog.modules[attempt.module].module.mode == "review"
+        ):
+            attempt.notes = max(attempt.notes or "", response)
 
-    def _grade(self, qid: str, question: Question, bank: Bank, response: str) -> tuple[float, str | None]:
-        key = (qid, response)
-        known = self._grades.get(key)
-        if known is None:
-            try:
-                parsed = parse(question, response, bank.module)
-                if isinstance(question, Likert):
-                    known = (float(parsed), None)
-                else:
-                    known = (grade(question, parsed).score, None)
-            except ResponseError as error:
-                known = (0.0, str(error))
-            if len(self._grades) > 2_000_000:
-                self._grades.clear()
-            self._grades[key] = known
-        return known
+    def absorb(self, other: Shard) -> None:
+        """Merge a shard read elsewhere (another process) into this one."""
+        shard = self.shard
+        shard.statements += other.statements
+        shard.duplicates += other.duplicates
+        shard.rejections.extend(other.rejections)
+        shard.file_rejections.extend(other.file_rejections)
+        shard.ignored.update(other.ignored)
+        shard.unknown_questions.update(other.unknown_questions)
+        shard.homes.update(other.homes)
+        for sid, origins in other.conflicts.items():
+            shard.conflicts.setdefault(sid, []).extend(origins)
+        seen = shard.seen
+        for sid, fingerprint in other.seen.items():
+            mine = seen.get(sid)
+            if mine is None:
+                seen[sid] = fingerprint
+            elif mine == fingerprint:
+                shard.duplicates += 1
+            else:
+                shard.conflicts.setdefault(sid, [])
+        for key, attempt in other.attempts.items():
+            mine_attempt = shard.attempts.get(key)
+            if mine_attempt is None:
+                shard.attempts[key] = attempt
+            else:
+                mine_attempt.absorb(attempt)
 
-    def finish(self) -> list[Attempt]:
+    def finish(self) -> tuple[list[Attempt], Quality]:
         """Drop conflicting statements, settle which questions each attempt showed, return the attempts."""
-        conflicts = self.quality.conflicts
+        shard = self.shard
+        quality = Quality(
+            files=self.files,
+            statements=shard.statements,
+            accepted=len(shard.seen),
+            duplicates=shard.duplicates,
+            ignored=shard.ignored,
+            unknown_questions=shard.unknown_questions,
+        )
+        quality.rejections = list(shard.file_rejections)
+        quality.rejections.extend(quality.locate(origin, reason) for origin, reason in shard.rejections)
+        conflicts = shard.conflicts
+        located: dict[str, list[Rejection]] = {
+            sid: [quality.locate(o) for o in origins] for sid, origins in conflicts.items()
+        }
         out: list[Attempt] = []
-        for attempt in self.attempts.values():
+        for attempt in shard.attempts.values():
+            _remember(shard.names, attempt.rep, attempt.when, attempt.name)
+            if attempt.instructor is not None:
+                _remember(shard.managers, attempt.instructor[0], attempt.when, attempt.instructor[1])
             if conflicts:
                 for qid, answer in list(attempt.answers.items()):
                     if answer.sid in conflicts:
-                        conflicts[answer.sid].insert(0, answer.where)
+                        located[answer.sid].append(quality.locate(answer.where))
                         del attempt.answers[qid]
                 if attempt.presented_sid in conflicts:
                     attempt.presented = None
-            module = self.catalog.modules[attempt.module].module
-            pool = [q.id for q in module.questions if q.type in GRADED_TYPES or q.type == "likert"]
-            if attempt.presented is not None:
-                in_pool = set(pool)
-                attempt.shown = tuple(dict.fromkeys(q for q in attempt.presented if q in in_pool))
-            elif module.draw is None:
-                attempt.shown = tuple(pool)
-            else:
-                attempt.shown = tuple(q for q in pool if q in attempt.answers)
-            shown = set(attempt.shown)
-            for qid in [q for q in attempt.answers if q not in shown]:
-                answer = attempt.answers.pop(qid)
-                self.quality.rejections.append(
-                    Rejection(*answer.where, reason=f"question '{qid}' was not among those presented in this attempt")
-                )
+            self._settle_shown(attempt, quality)
             if not attempt.answers:
-                self.quality.empty_attempts += 1
+                quality.empty_attempts += 1
                 continue
+            for qid, answer in attempt.answers.items():
+                if answer.changed:
+                    quality.changed[qid] += 1
             out.append(attempt)
-        self.quality.rejections.sort()
+        quality.conflicts = {sid: sorted(set(places)) for sid, places in sorted(located.items())}
+        quality.accepted -= sum(1 for sid in conflicts if sid in shard.seen)
+        quality.rejections.sort()
         out.sort(key=lambda a: (a.rep, a.module, a.order))
-        return out
+        return out, quality
+
+    def _settle_shown(self, attempt: Attempt, quality: Quality) -> None:
+        module = self.catalog.modules[attempt.module].module
+        pool = self._pools.get(module.id)
+        if pool is None:
+            pool = self._pools[module.id] = tuple(q.id for q in module.questions)
+        if attempt.presented is not None:
+            in_pool = set(pool)
+            attempt.shown = tuple(dict.fromkeys(q for q in attempt.presented if q in in_pool))
+        elif module.draw is None:
+            attempt.shown = pool
+        else:
+            attempt.shown = tuple(q for q in pool if q in attempt.answers)
+        if attempt.shown is pool:
+            return  # every question of the module: every answer was to a shown question
+        shown = set(attempt.shown)
+        for qid in [q for q in attempt.answers if q not in shown]:
+            answer = attempt.answers.pop(qid)
+            quality.rejections.append(
+                quality.locate(
+                    answer.where, f"question '{qid}' was not among those presented in this attempt"
+                )
+            )
+
+
+Graded = tuple[float, str | None, str]  # score, error, the response string to keep
+
+
+def _grade(grades: dict[str, Graded], question: Question, bank: Bank, response: str) -> Graded:
+    """Grade a response not seen before for this question, and remember it."""
+    try:
+        parsed = parse(question, response, bank.module)
+        score = float(parsed) if isinstance(question, Likert) else grade(question, parsed).score
+        known: Graded = (score, None, response)
+    except ResponseError as error:
+        known = (0.0, str(error), response)
+    if len(grades) > 10_000:  # hostile input could send endless distinct responses
+        grades.clear()
+    grades[response] = known
+    return known
+
+
+def _remember(
+    names: dict[str, tuple[datetime, str]], person: str, moment: datetime, name: str | None
+) -> None:
+    if name is None:
+        return
+    known = names.get(person)
+    if known is None or (moment, name) > known:
+        names[person] = (moment, name)

@@ -7,10 +7,20 @@ never analysed here (their reliability is in :mod:`generator.score.scales`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.bank.catalog import Catalog
-from generator.bank.model import GRADED_TYPES, Matching, Module, MultipleSelect, Ordering, Question, SingleChoice, TrueFalse
+from generator.bank.model import (
+    GRADED_TYPES,
+    Matching,
+    Module,
+    MultipleSelect,
+    Ordering,
+    Question,
+    SingleChoice,
+    TrueFalse,
+)
 from generator.score import stats
 from generator.score.ingest import Attempt
 from generator.xapi.responses import ResponseError, parse
@@ -87,43 +97,63 @@ def analyse(
     return out
 
 
+Seen = tuple[float, str, float, str | None]  # -rest score, rep, score, response: one attempt at one question
+
+
 def _module(module: Module, attempts: list[Attempt], min_n: int, changed: dict[str, int]) -> ModuleStats:
-    graded = [q for q in module.questions if q.type in GRADED_TYPES]
-    # Each attempt's scores on the questions it showed, and its total T.
-    rows: list[tuple[str, dict[str, float], float, Attempt]] = []
+    graded = [q.id for q in module.questions if q.type in GRADED_TYPES]
+    # One pass over the attempts gathers, per question, every attempt that showed it.
+    columns: dict[str, list[tuple[str, float, str | None]]] = {qid: [] for qid in graded}
+    totals: list[float] = []
+    complete: list[list[float]] = []  # attempts that showed every question: for alpha
+    per_attempt: list[tuple[float, list[str]]] = []
+    graded_set = set(graded)
     for attempt in attempts:
-        scores = {
-            q.id: (attempt.answers[q.id].score if q.id in attempt.answers else 0.0)
-            for q in graded
-            if q.id in attempt.shown
-        }
-        rows.append((attempt.rep, scores, sum(scores.values()), attempt))
-    result = ModuleStats(module=module, attempts=len(rows), enough=len(rows) >= min_n)
-    totals = [total for _, _, total, _ in rows]
+        answers = attempt.answers
+        rep = attempt.rep
+        scores: dict[str, float] = {}
+        for qid in attempt.shown:
+            if qid in graded_set:
+                answer = answers.get(qid)
+                if answer is None:
+                    scores[qid] = 0.0
+                    columns[qid].append((rep, 0.0, None))
+                else:
+                    scores[qid] = answer.score
+                    columns[qid].append((rep, answer.score, answer.response))
+        total = sum(scores.values())
+        totals.append(total)
+        if len(scores) == len(graded):
+            complete.append([scores[qid] for qid in graded])
+        per_attempt.append((total, list(scores)))
+    result = ModuleStats(module=module, attempts=len(attempts), enough=len(attempts) >= min_n)
     result.mean_total = stats.mean(totals)
-    complete = [scores for _, scores, _, _ in rows if len(scores) == len(graded)]
     result.alpha_n = len(complete)
     if module.draw is not None and len(complete) < min_n:
         result.note = "questions are drawn from a pool, so few attempts saw every question"
     if len(complete) >= min_n:
-        columns = [[scores[q.id] for scores in complete] for q in graded]
-        result.alpha = stats.cronbach_alpha(columns)
+        result.alpha = stats.cronbach_alpha([list(column) for column in zip(*complete, strict=True)])
         if result.alpha is not None:
-            result.se = stats.standard_error(result.alpha, [sum(s.values()) for s in complete])
-    for question in graded:
-        result.items.append(_item(module, question, rows, min_n, changed.get(question.id, 0)))
+            result.se = stats.standard_error(result.alpha, [sum(row) for row in complete])
+    # The rest score R = T - x needs each attempt's total beside each of its answers.
+    rests: dict[str, list[float]] = {qid: [] for qid in graded}
+    for total, shown_ids in per_attempt:
+        for qid in shown_ids:
+            rests[qid].append(total)
+    questions = {q.id: q for q in module.questions}
+    for qid in graded:
+        seen = [
+            (x - total, rep, x, response)
+            for (rep, x, response), total in zip(columns[qid], rests[qid], strict=True)
+        ]  # (-R, rep, x, response): sorting puts the highest rest score first, ties by rep id
+        result.items.append(_item(module, questions[qid], seen, min_n, changed.get(qid, 0)))
     return result
 
 
-def _item(
-    module: Module,
-    question: Question,
-    rows: list[tuple[str, dict[str, float], float, Attempt]],
-    min_n: int,
-    changed: int,
-) -> ItemStats:
-    seen = [(rep, scores[question.id], total - scores[question.id], attempt) for rep, scores, total, attempt in rows if question.id in scores]
-    item = ItemStats(question=question, module=module.id, n=len(seen), enough=len(seen) >= min_n, changed=changed)
+def _item(module: Module, question: Question, seen: list[Seen], min_n: int, changed: int) -> ItemStats:
+    item = ItemStats(
+        question=question, module=module.id, n=len(seen), enough=len(seen) >= min_n, changed=changed
+    )
     if changed:
         item.flags.append(
             f"changed since {changed} {'answer was' if changed == 1 else 'answers were'} given: "
@@ -131,17 +161,15 @@ def _item(
         )
     if not item.enough:
         return item
-    xs = [x for _, x, _, _ in seen]
-    rests = [r for _, _, r, _ in seen]
-    item.facility = stats.facility(xs)
-    spread = stats.sd(xs)
-    item.sd = None if spread is None else 100 * spread
-    item.di = stats.discrimination_index(xs, rests)
-    item.de = stats.discriminative_efficiency(xs, rests)
-    ranked = sorted(seen, key=lambda row: (-row[2], row[0]))
+    xs = [x for _, _, x, _ in seen]
+    rests = [-negative for negative, _, _, _ in seen]
+    item.facility, item.sd, item.di, item.de = stats.item_statistics(xs, rests)
+    # Top and bottom 27% by rest score; ties broken by rep id so the order of input never matters.
+    ranked = sorted(seen)  # (-R, rep) is unique per row: later fields are never compared
     k = stats.group_size(len(ranked))
-    top, bottom = ranked[:k], ranked[-k:]
-    item.option_kind, item.options = _options(module, question, [r[3] for r in seen], [r[3] for r in top], [r[3] for r in bottom])
+    responses = [response for _, _, _, response in seen]
+    groups = [responses, [r[3] for r in ranked[:k]], [r[3] for r in ranked[-k:]]]
+    item.option_kind, item.options = _options(module, question, groups)
     item.flags.extend(_flags(item))
     return item
 
@@ -164,15 +192,16 @@ def _flags(item: ItemStats) -> list[str]:
         for option in item.options:
             if not option.correct and option.overall < DISTRACTOR_MIN:
                 flags.append(
-                    f"distractor '{option.id}' is chosen by {option.overall:.0f}% (under 5%): it does not distract"
+                    f"distractor '{option.id}' is chosen by {option.overall:.0f}% (under 5%): "
+                    "it does not distract"
                 )
     return flags
 
 
 def _options(
-    module: Module, question: Question, everyone: list[Attempt], top: list[Attempt], bottom: list[Attempt]
+    module: Module, question: Question, groups: list[list[str | None]]
 ) -> tuple[str, list[OptionRow]]:
-    """Who chose what: options for choice questions, right placements for matching and ordering."""
+    """Who chose what in each group: options of choice questions, right placements of matching/ordering."""
     rows: list[OptionRow] = []
     if isinstance(question, (SingleChoice, MultipleSelect)):
         choices = [(o.id, o.text, o.correct) for o in question.options]
@@ -188,33 +217,33 @@ def _options(
         kind = "step"
     else:  # pragma: no cover - Likert items are never analysed
         return "option", rows
-    groups = [_picks(module, question, group) for group in (everyone, top, bottom)]
+    counts = []
+    for group in groups:
+        picked: Counter[str] = Counter()
+        for response, times in Counter(group).items():
+            for choice in _chosen(module, question, response) if response is not None else ():
+                picked[choice] += times
+        counts.append((picked, len(group)))
     for cid, text, correct in choices:
-        shares = [100 * sum(cid in picks for picks in group) / len(group) if group else 0.0 for group in groups]
+        shares = [100 * picked[cid] / size if size else 0.0 for picked, size in counts]
         rows.append(OptionRow(cid, text, correct, *shares))
     return kind, rows
 
 
-def _picks(module: Module, question: Question, attempts: list[Attempt]) -> list[set[str]]:
-    """Per attempt, the option ids chosen (or pair/step ids placed right); unanswered is an empty set."""
-    out = []
-    for attempt in attempts:
-        answer = attempt.answers.get(question.id)
-        if answer is None:
-            out.append(set())
-            continue
-        try:
-            value = parse(question, answer.response, module)
-        except ResponseError:  # pragma: no cover - ingest already rejected these
-            out.append(set())
-            continue
-        if isinstance(question, (SingleChoice, MultipleSelect)):
-            out.append(set(value))
-        elif isinstance(question, TrueFalse):
-            out.append({"true" if value else "false"})
-        elif isinstance(question, Matching):
-            match = {p.id: p.match for p in question.pairs}
-            out.append({source for source, target in value if match.get(source) == target})
-        elif isinstance(question, Ordering):
-            out.append({sid for sid, right in zip(value, [s.id for s in question.steps], strict=False) if sid == right})
-    return out
+def _chosen(module: Module, question: Question, response: str) -> frozenset[str]:
+    """The option ids a response chose, or the pair/step ids it placed right."""
+    try:
+        value = parse(question, response, module)
+    except ResponseError:  # pragma: no cover - ingest already rejected these
+        return frozenset()
+    if isinstance(question, (SingleChoice, MultipleSelect)):
+        return frozenset(value)
+    if isinstance(question, TrueFalse):
+        return frozenset({"true" if value else "false"})
+    if isinstance(question, Matching):
+        match = {p.id: p.match for p in question.pairs}
+        return frozenset(source for source, target in value if match.get(source) == target)
+    if isinstance(question, Ordering):
+        right = [s.id for s in question.steps]
+        return frozenset(sid for sid, expected in zip(value, right, strict=False) if sid == expected)
+    return frozenset()  # pragma: no cover

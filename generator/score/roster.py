@@ -57,7 +57,12 @@ def read_roster(path: Path) -> dict[str, RosterRow]:
         rep = row[index["rep_id"]].strip()
         if not PERSON_ID.fullmatch(rep):
             problems.append(
-                Problem(shown, line, 1, f"rep_id must be 1-64 letters, digits or _ . @ -; found '{clean(rep, 40)}'")
+                Problem(
+                    shown,
+                    line,
+                    1,
+                    f"rep_id must be 1-64 letters, digits or _ . @ -; found '{clean(rep, 40)}'",
+                )
             )
             continue
         if rep in rows:

@@ -6,6 +6,8 @@ renders its :class:`Scoring` and :mod:`generator.score.cli` writes the files.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing as mp
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,22 +19,28 @@ from generator.results.reader import Limits, read_file
 from generator.score import assign as assignments
 from generator.score.assign import Assignment
 from generator.score.gaps import (
+    GAP,
+    INSUFFICIENT,
+    MASTERED,
     Cell,
     Readiness,
     TeamCell,
     Trend,
-    course_competencies,
+    course,
     readiness,
     readiness_sentence,
     rep_cells,
     team_cells,
     trends,
 )
-from generator.score.ingest import Attempt, Ingest, Quality
+from generator.score.ingest import Attempt, Ingest, Quality, Shard, where
 from generator.score.items import ModuleStats, analyse
+from generator.score.parallel import Background, collector_paused
 from generator.score.roster import NO_TEAM, RosterRow
 from generator.score.scales import RepScales, ScaleReliability, reliability, rep_scales
 from generator.score.text import clean
+
+PARALLEL_MIN_ATTEMPTS = 5000  # below this, forking costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,9 @@ class ScoreOptions:
     min_n: int = 20
     gap_threshold: float | None = None
     site_url: str | None = None
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
+    jobs: int = 1
+    parallel_min_files: int = 64
 
 
 @dataclass
@@ -61,6 +71,16 @@ class RepReport:
     plan_link: str | None
     attempts: int
     last_activity: datetime | None
+
+    @property
+    def open_cells(self) -> list[Cell]:
+        """Gaps first (largest first), then competencies without enough evidence."""
+        gaps = sorted((c for c in self.cells.values() if c.status == GAP), key=lambda c: -c.gap)
+        return gaps + [c for c in self.cells.values() if c.status == INSUFFICIENT]
+
+    @property
+    def mastered_cells(self) -> list[Cell]:
+        return [c for c in self.cells.values() if c.status == MASTERED]
 
 
 @dataclass
@@ -84,7 +104,6 @@ class Scoring:
     items: list[ModuleStats]
     reliability: list[ScaleReliability]
     quality: Quality
-    inputs: list[str]
     site_root: str | None
     not_in_roster: list[str] = field(default_factory=list)
     without_results: list[RosterRow] = field(default_factory=list)
@@ -94,48 +113,109 @@ class Scoring:
 def score(
     files: Iterable[Path], catalog: Catalog, options: ScoreOptions, roster: dict[str, RosterRow] | None = None
 ) -> Scoring:
-    ingest = Ingest(catalog, options.now)
-    quality = ingest.quality
-    inputs = []
+    """Read ``files`` (split between ``options.jobs`` processes when there are many), then aggregate."""
+    paths = list(files)
+    with collector_paused():
+        ingest = Ingest(catalog, options.now)
+        ingest.files = [display_path(p) for p in paths]
+        jobs = min(options.jobs, len(paths))
+        if jobs > 1 and len(paths) >= options.parallel_min_files and "fork" in mp.get_all_start_methods():
+            _read_in_workers(ingest, paths, jobs, catalog, options)
+        else:
+            read_into(ingest, list(enumerate(paths)), options.limits)
+        attempts, quality = ingest.finish()
+        return aggregate(attempts, ingest, quality, catalog, options, roster)
+
+
+def read_into(ingest: Ingest, numbered: list[tuple[int, Path]], limits: Limits) -> None:
+    """Feed every record of the numbered files to ``ingest``: the scorer's inner loop."""
     add = ingest.add
-    for path in files:
-        shown = display_path(path)
-        inputs.append(shown)
-        quality.files += 1
-        for line, record, value in read_file(path, quality.rejections, options.limits):
-            add(value, (shown, line, record))
-    attempts = ingest.finish()
-    return aggregate(attempts, ingest, catalog, options, roster, inputs)
+    shard = ingest.shard
+    for file_no, path in numbered:
+        records = read_file(path, shard.file_rejections, limits)
+        base = where(file_no, 0, records.by_line)
+        count = 0
+        for position, value in records.items:
+            add(value, base | position << 1)
+            count += 1
+        shard.statements += count
+
+
+# The parent's own share of the files: the children also pickle what they gathered and the parent
+# unpickles it, so the parent takes a little more than an equal share.
+PARENT_SHARE = 1.15
+
+
+def _read_in_workers(
+    ingest: Ingest, paths: list[Path], jobs: int, catalog: Catalog, options: ScoreOptions
+) -> None:
+    """Read shares of the files in ``jobs - 1`` forked children and in this process, then merge.
+
+    Shares are balanced by file size. The catalog reaches the children through fork;
+    each hands back a :class:`Shard` that :meth:`Ingest.absorb` merges.
+    """
+    weights = [PARENT_SHARE] + [1.0] * (jobs - 1)
+    shares: list[list[int]] = [[] for _ in range(jobs)]
+    loads = [0.0] * jobs
+    for index in sorted(range(len(paths)), key=lambda i: -_size(paths[i])):
+        lightest = min(range(jobs), key=lambda j: (loads[j] / weights[j], j))
+        shares[lightest].append(index)
+        loads[lightest] += _size(paths[index])
+    children = [
+        Background(functools.partial(_read_share, catalog, options, paths, share), parallel=True)
+        for share in shares[1:]
+    ]
+    read_into(ingest, [(i, paths[i]) for i in sorted(shares[0])], options.limits)
+    for child in children:
+        ingest.absorb(child.get().unpack())
+
+
+def _read_share(catalog: Catalog, options: ScoreOptions, paths: list[Path], share: list[int]) -> Shard:
+    ingest = Ingest(catalog, options.now)
+    read_into(ingest, [(i, paths[i]) for i in sorted(share)], options.limits)
+    return ingest.shard.pack()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def aggregate(
     attempts: list[Attempt],
     ingest: Ingest,
+    quality: Quality,
     catalog: Catalog,
     options: ScoreOptions,
     roster: dict[str, RosterRow] | None,
-    inputs: list[str],
 ) -> Scoring:
     has_roster = roster is not None
     roster = roster or {}
-    competencies = course_competencies(catalog)
+    index = course(catalog)
+    competencies = index.competencies
     by_rep: dict[str, list[Attempt]] = {}
     for attempt in attempts:
         by_rep.setdefault(attempt.rep, []).append(attempt)
     root = assignments.site_root(options.site_url) or _common_root(ingest)
-    managers = {m: clean(name) for m, (_, name) in ingest.managers.items()}
+    managers = {m: clean(name) for m, (_, name) in ingest.shard.managers.items()}
     issued = options.now.date().isoformat()
+    parallel = options.jobs > 1 and len(attempts) >= PARALLEL_MIN_ATTEMPTS
+    items = Background(lambda: analyse(attempts, catalog, options.min_n, dict(quality.changed)), parallel)
     reps = []
     for rep in sorted(set(by_rep) | set(roster)):
         rep_attempts = by_rep.get(rep, [])
         row = roster.get(rep)
-        seen_name = ingest.names.get(rep)
+        seen_name = ingest.shard.names.get(rep)
         name = row.name if row else clean(seen_name[1]) if seen_name and clean(seen_name[1]) else rep
-        cells = rep_cells(rep_attempts, catalog, competencies, options.min_evidence, options.gap_threshold)
+        cells = rep_cells(rep_attempts, index, options.min_evidence, options.gap_threshold)
         ready = readiness(cells)
-        planned = assignments.assign(cells, catalog)
+        planned = assignments.assign(cells, catalog, index)
         link = (
-            assignments.plan_link(root, assignments.plan_payload(rep, name, planned, issued)) if planned else None
+            assignments.plan_link(root, assignments.plan_payload(rep, name, planned, issued))
+            if planned
+            else None
         )
         reps.append(
             RepReport(
@@ -169,10 +249,9 @@ def aggregate(
         competencies=competencies,
         teams=team_reports,
         reps=reps,
-        items=analyse(attempts, catalog, options.min_n, dict(ingest.quality.changed)),
+        items=items.get(),
         reliability=reliability(attempts, catalog, options.min_n),
-        quality=ingest.quality,
-        inputs=inputs,
+        quality=quality,
         site_root=root,
         not_in_roster=sorted(r for r in by_rep if r not in roster) if has_roster else [],
         without_results=[row for rep, row in sorted(roster.items()) if rep not in by_rep],
@@ -182,7 +261,7 @@ def aggregate(
 
 def _common_root(ingest: Ingest) -> str | None:
     """The portal address most statements name (ties broken alphabetically), if it is a plain URL."""
-    for home, _ in sorted(ingest.homes.items(), key=lambda kv: (-kv[1], kv[0])):
+    for home, _ in sorted(ingest.shard.homes.items(), key=lambda kv: (-kv[1], kv[0])):
         root = assignments.site_root(home)
         if root:
             return root

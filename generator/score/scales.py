@@ -91,7 +91,9 @@ def scale_scores(module: Module, attempt: Attempt) -> list[ScaleScore]:
         band = next((b for b in scale.bands if b.min <= mean <= b.max), None)
         if band is None:  # bands may leave gaps: take the nearest one
             band = min(scale.bands, key=lambda b: min(abs(mean - b.min), abs(mean - b.max)))
-        out.append(ScaleScore(module.id, scale, points, mean, len(values), band.label, band.text, attempt.when))
+        out.append(
+            ScaleScore(module.id, scale, points, mean, len(values), band.label, band.text, attempt.when)
+        )
     return out
 
 
@@ -144,15 +146,15 @@ def calibrate(scales: RepScales, cells: dict[str, Cell], catalog: Catalog) -> li
                     out.append(
                         Calibration(
                             competency,
-                            f"{high} {_verb(high)} {competency} high ({_pct(seen[high])}) where {low} "
-                            f"{_verb(low)} it low ({_pct(seen[low])})",
+                            f"{competency}: {high} {_verb(high)} it at {_pct(seen[high])}, {low} at "
+                            f"{_pct(seen[low])}",
                         )
                     )
     return out
 
 
 def _verb(view: str) -> str:
-    return "show" if view == "the quizzes" else "rates"
+    return "put" if view == "the quizzes" else "rates"
 
 
 def _pct(value: float) -> str:

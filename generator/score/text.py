@@ -20,7 +20,7 @@ _UNSAFE = re.compile("[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202
 def clean(text: str, limit: int = MAX_NAME) -> str:
     """``text`` with unsafe characters replaced by U+FFFD, spaces folded, cut to ``limit`` characters."""
     text = unicodedata.normalize("NFC", text)
-    text = " ".join(_UNSAFE.sub("\ufffd", text).split())
+    text = _UNSAFE.sub("\ufffd", " ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

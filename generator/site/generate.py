@@ -4,8 +4,8 @@ Validation and rendering cost far more than MkDocs spends on the same questions
 as plain Markdown, and under ``mkdocs serve`` most rebuilds change no bank at all.
 So the pages are cached under ``.cache/repready/`` (beside Zensical's and
 Material's own caches), keyed by everything that can change them: the bank and
-taxonomy bytes, the templates, the generator version and the page options. A hit
-skips YAML, validation and rendering; it only re-checks that the training pages
+taxonomy bytes, the templates, the code that renders them and the page options.
+A hit skips YAML, validation and rendering; it only re-checks that the training pages
 the banks link to still exist, since those live outside the key.
 """
 
@@ -24,7 +24,10 @@ from generator.bank.files import TAXONOMY_FILE, bank_files
 from generator.render.options import TEMPLATE_SUBDIR, PageOptions
 
 CACHE_FORMAT = 1
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
+PACKAGE = Path(__file__).resolve().parent.parent
+PACKAGE_TEMPLATES = PACKAGE / "render" / "templates"
+# The code that turns banks into pages is part of the key too: an upgrade must not serve stale pages.
+PAGE_CODE = ("bank", "render", "site", "xapi")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ def _key(banks_dir: Path, template_dirs: Sequence[Path], options: PageOptions) -
         inputs += sorted(
             p for folder in templates if folder.is_dir() for p in folder.iterdir() if p.is_file()
         )
+        inputs += sorted(p for part in PAGE_CODE for p in (PACKAGE / part).glob("*.py"))
         for path in inputs:
             digest.update(str(path).encode() + b"\0")
             digest.update(path.read_bytes() if path.is_file() else b"<missing>")

@@ -1,0 +1,329 @@
+"""How fast ``repready score`` is against just parsing its input, on a realistic volume.
+
+Generates (once; cached under benchmarks/.work/score/) banks of 40 modules x 20
+questions over every knowledge competency, a roster of 5,000 reps in 50 teams, and
+one portal export file per rep with 200 ``answered`` statements each (1,000,000
+in all) plus the ``attempted``/``completed``/``passed`` statements of each attempt,
+made by the reference builder the browser's export matches. Then, in one run:
+
+(a) the full ``repready score`` in a subprocess (read, re-grade, aggregate, write every report);
+(b) only parsing the same files with orjson, the parser the scorer uses, in a subprocess;
+(c) DuckDB computing rep x competency means from a flattened CSV of the same answers: the floor.
+
+(a) and (b) alternate for --rounds rounds (default 3) so both see the same machine load; the
+medians are compared. Prints (a), (b), (a)/(b) (target <= 2.0), (a)'s peak memory (target <= 1 GB)
+and (c).
+
+    python benchmarks/score_bench.py [--reps 5000] [--teams 50] [--modules 40] [--questions 20]
+                                     [--answers 1000000] [--rounds 3] [--regenerate]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / ".work" / "score"
+HOME = "https://portal.example.com/"
+KNOWLEDGE = [
+    "QUAL.NEED",
+    "QUAL.PRIORITIES",
+    "QUAL.BUDGET",
+    "QUAL.DECISION",
+    "QUAL.BUYER_KNOWLEDGE",
+    "VALUE.FAB",
+    "VALUE.NEED_LINK",
+    "PROD.CAPABILITY",
+    "PROD.COMMERCIAL",
+    "PROD.COMPETITION",
+    "PROC.STAGES",
+    "PROC.NEXT_STEP",
+    "PROC.HYGIENE",
+]
+ATTITUDE = ["ATT.CONFIDENCE", "ATT.URGENCY", "ATT.BUY_IN", "ATT.MOTIVATION"]
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+
+
+def taxonomy() -> dict[str, Any]:
+    return {
+        "topics": [{"id": f"topic-{t}", "title": f"Topic {t}"} for t in range(4)],
+        "competencies": [
+            {"id": c, "title": c.title(), "description": "Synthetic.", "kind": "knowledge"} for c in KNOWLEDGE
+        ]
+        + [{"id": c, "title": c.title(), "description": "Synthetic.", "kind": "attitude"} for c in ATTITUDE],
+    }
+
+
+def question(module: int, number: int, competency_index: int) -> dict[str, Any]:
+    qid = f"m{module:02d}-q{number:02d}"
+    competencies = [KNOWLEDGE[competency_index % len(KNOWLEDGE)]]
+    if number % 4 == 0:
+        competencies.append(KNOWLEDGE[(competency_index + 5) % len(KNOWLEDGE)])
+    base: dict[str, Any] = {
+        "id": qid,
+        "competencies": competencies,
+        "prompt": f"Question {number} of module {module}: which option is right for this customer?",
+        "explanation": "Because the buyer stated that need.",
+    }
+    kind = ("single", "single", "multiple", "true-false", "matching", "ordering")[number % 6]
+    base["type"] = kind
+    if kind in ("single", "multiple"):
+        base["options"] = [
+            {
+                "id": o,
+                "text": f"Option {o} for question {number}",
+                "correct": o == "a" or (kind == "multiple" and o == "c"),
+            }
+            for o in "abcd"
+        ]
+    elif kind == "true-false":
+        base["answer"] = number % 2 == 0
+    elif kind == "matching":
+        base["pairs"] = [{"id": f"s{i}", "text": f"Feature {i}", "match": f"t{i}"} for i in range(1, 4)]
+        base["targets"] = [{"id": f"t{i}", "text": f"Benefit {i}"} for i in range(1, 5)]
+        base["scoring"] = "partial"
+    else:
+        base["steps"] = [{"id": f"p{i}", "text": f"Step {i}"} for i in range(1, 5)]
+    return base
+
+
+def write_banks(banks: Path, modules: int, per_module: int) -> None:
+    if banks.exists():
+        shutil.rmtree(banks)
+    banks.mkdir(parents=True)
+    (banks / "competencies.yml").write_text(yaml.safe_dump(taxonomy(), sort_keys=False))
+    docs = banks.parent / "docs" / "training"
+    docs.mkdir(parents=True, exist_ok=True)
+    counter = 0
+    for m in range(modules):
+        questions = []
+        for n in range(per_module):
+            questions.append(question(m, n, counter))
+            counter += 1
+        module = {
+            "id": f"module-{m:02d}",
+            "title": f"Module {m}",
+            "topic": f"topic-{m % 4}",
+            "summary": "Synthetic module.",
+            "training": f"training/topic-{m % 4}.md",
+            "mastery": 0.8,
+            "questions": questions,
+        }
+        (banks / f"module-{m:02d}.yml").write_text(yaml.safe_dump(module, sort_keys=False))
+    for t in range(4):
+        (docs / f"topic-{t}.md").write_text(f"# Topic {t}\n")
+
+
+def rep_id(index: int) -> str:
+    return f"rep-{index:05d}"
+
+
+def answer_for(q: Any, rng: random.Random, skill: float) -> Any:
+    """A response: right with probability ``skill``, otherwise a plausible wrong one."""
+    right = rng.random() < skill
+    if q.type == "single":
+        options = [o.id for o in q.options]
+        correct = next(o.id for o in q.options if o.correct)
+        return [correct] if right else [rng.choice([o for o in options if o != correct])]
+    if q.type == "multiple":
+        correct = [o.id for o in q.options if o.correct]
+        return correct if right else [correct[0], "b"]
+    if q.type == "true-false":
+        return q.answer if right else not q.answer
+    if q.type == "matching":
+        pairs = [(p.id, p.match) for p in q.pairs]
+        if not right:
+            pairs[0] = (pairs[0][0], "t4")
+        return pairs
+    steps = [s.id for s in q.steps]
+    if not right:
+        steps[0], steps[1] = steps[1], steps[0]
+    return steps
+
+
+def generate_rep(job: tuple[int, int, int, str, str]) -> list[tuple[str, str, float]]:
+    """Write one rep's export; return the flattened (rep, competency, score) rows for DuckDB."""
+    from generator.bank.catalog import load_catalog
+    from generator.bank.grading import grade
+    from generator.xapi.statements import Attempt, Learner, build
+
+    index, answers, modules, banks_dir, results_dir = job
+    catalog = _CATALOG.get(banks_dir) or _CATALOG.setdefault(banks_dir, load_catalog(Path(banks_dir)))
+    rng = random.Random(index)
+    rep = rep_id(index)
+    learner = Learner(f"Rep {index}", rep, HOME)
+    skill = 0.45 + 0.5 * rng.random()
+    statements: list[dict[str, Any]] = []
+    flat: list[tuple[str, str, float]] = []
+    module_ids = sorted(catalog.modules)
+    start = datetime(2026, 9, 1, 9, 0, tzinfo=UTC) + timedelta(minutes=index)
+    count = 0
+    attempt_no = 0
+    while count < answers:
+        module_id = module_ids[rng.randrange(min(modules, len(module_ids)))]
+        bank = catalog.modules[module_id]
+        responses = {}
+        for q in bank.module.questions:
+            if count >= answers:
+                break
+            responses[q.id] = answer_for(q, rng, skill)
+            count += 1
+        attempt_no += 1
+        started = start + timedelta(days=attempt_no)
+        attempt = Attempt(
+            bank=bank,
+            learner=learner,
+            registration=str(uuid.uuid5(uuid.NAMESPACE_URL, f"bench:{rep}:{attempt_no}")),
+            started=started,
+            finished=started + timedelta(minutes=12),
+            responses=responses,
+        )
+        statements.extend(build(attempt))
+        for qid, response in responses.items():
+            question = catalog.questions[qid][1]
+            score = grade(question, response).score
+            for competency in getattr(question, "competencies", ()):
+                flat.append((rep, competency, score))
+    Path(results_dir, f"{rep}.json").write_bytes(orjson.dumps({"statements": statements}))
+    return flat
+
+
+_CATALOG: dict[str, Any] = {}
+
+
+def generate(args: argparse.Namespace) -> None:
+    stamp = WORK / "params.json"
+    params = {k: getattr(args, k) for k in ("reps", "teams", "modules", "questions", "answers")}
+    if not args.regenerate and stamp.is_file() and json.loads(stamp.read_text()) == params:
+        print(f"reusing generated data in {WORK}")
+        return
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    WORK.mkdir(parents=True)
+    banks = WORK / "banks"
+    results = WORK / "results"
+    results.mkdir()
+    write_banks(banks, args.modules, args.questions)
+    with (WORK / "roster.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["rep_id", "name", "team", "manager"])
+        for i in range(args.reps):
+            team = i % args.teams
+            writer.writerow([rep_id(i), f"Rep {i}", f"Team {team:02d}", f"Manager {team:02d}"])
+    per_rep = args.answers // args.reps
+    jobs = [(i, per_rep, args.modules, str(banks), str(results)) for i in range(args.reps)]
+    started = time.perf_counter()
+    with (
+        (WORK / "answers.csv").open("w", newline="") as handle,
+        multiprocessing.Pool(os.cpu_count() or 2) as pool,
+    ):
+        writer = csv.writer(handle)
+        writer.writerow(["rep", "competency", "score"])
+        for done, rows in enumerate(pool.imap_unordered(generate_rep, jobs, chunksize=20), start=1):
+            writer.writerows(rows)
+            if done % 1000 == 0:
+                print(f"  generated {done} of {args.reps} reps ({time.perf_counter() - started:.0f} s)")
+    stamp.write_text(json.dumps(params))
+
+
+PARSE_ONLY = """
+import sys, orjson
+from pathlib import Path
+count = 0
+for path in sorted(Path(sys.argv[1]).glob("*.json")):
+    count += len(orjson.loads(path.read_bytes())["statements"])
+print(count)
+"""
+
+
+def child(command: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak resident MiB (of this child alone, from wait4) and output of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None
+    output = process.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.stderr.write(output[-4000:])
+        raise SystemExit(f"{command[:4]} exited {process.returncode}")
+    return elapsed, usage.ru_maxrss / 1024, output
+
+
+def duckdb_floor() -> float:
+    import duckdb
+
+    started = time.perf_counter()
+    connection = duckdb.connect()
+    rows = connection.execute(
+        "SELECT rep, competency, avg(score) FROM read_csv_auto(?) GROUP BY rep, competency",
+        [str(WORK / "answers.csv")],
+    ).fetchall()
+    elapsed = time.perf_counter() - started
+    print(f"  duckdb: {len(rows)} rep x competency means")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--reps", type=int, default=5000)
+    parser.add_argument("--teams", type=int, default=50)
+    parser.add_argument("--modules", type=int, default=40)
+    parser.add_argument("--questions", type=int, default=20, help="per module")
+    parser.add_argument("--answers", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating runs of (a) and (b); medians")
+    parser.add_argument("--regenerate", action="store_true")
+    args = parser.parse_args(argv)
+    generate(args)
+    results = WORK / "results"
+    files = sorted(results.glob("*.json"))
+    size = sum(f.stat().st_size for f in files)
+    print(f"input: {len(files)} files, {size / 1e6:.0f} MB")
+    python = sys.executable
+    out_dir = WORK / "reports"
+    score_cmd = [
+        python, "-m", "generator", "score", str(results), "--banks", str(WORK / "banks"),
+        "--roster", str(WORK / "roster.csv"), "--out", str(out_dir), "--now", NOW.isoformat(),
+    ]  # fmt: skip
+    parses, scores, peaks = [], [], []
+    for round_no in range(1, args.rounds + 1):  # alternate, so both see the same machine load
+        parse_s, _, out = child([python, "-c", PARSE_ONLY, str(results)])
+        score_s, score_mb, score_out = child(score_cmd)
+        parses.append(parse_s)
+        scores.append(score_s)
+        peaks.append(score_mb)
+        print(f"  round {round_no}: (a) {score_s:.2f} s, (b) {parse_s:.2f} s ({out.strip()} statements), "
+              f"(a)/(b) {score_s / parse_s:.2f}; peak {score_mb:.0f} MiB")  # fmt: skip
+    print(score_out.strip().splitlines()[-1] if score_out.strip() else "")
+    a, b = statistics.median(scores), statistics.median(parses)
+    print(f"(b) parse only (orjson), median of {args.rounds}: {b:6.2f} s")
+    print(f"(a) repready score, median of {args.rounds}:   {a:6.2f} s  (target <= 30 s)")
+    print(f"    peak memory of (a): {max(peaks):.0f} MiB (target <= 1024)")
+    print(f"(a)/(b) = {a / b:.2f}  (target <= 2.0)")
+    floor = duckdb_floor()
+    print(f"(c) duckdb floor (rep x competency means from CSV): {floor:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,338 @@
+"""The HTML report and the "My plan" page in Debian's chromium.
+
+The report is built from the hostile names of :mod:`tests.report.scenario` and opened
+from disk: no script may run. The plan page is rendered by the generator's hook into a
+small real MkDocs + Material site (instant navigation on), served on loopback, and
+opened from the plan links the scorer writes.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+
+from generator.bank.catalog import Catalog
+from generator.cli import main
+from generator.render.options import PageOptions
+from generator.render.pages import environment
+from generator.render.plan import render_plan_page
+from generator.score.assign import plan_link
+from generator.score.run import ScoreOptions, score
+from tests.report.scenario import IMG, PWNED, write
+from tests.score.builders import BANKS, NOW, attempt, export
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class Chromium:
+    """Debian's chromium driven from a thread of its own.
+
+    Playwright's sync API allows one instance per thread, and other browser tests in the
+    same pytest session may hold the main thread's for the whole session; a thread of
+    our own keeps these tests independent of them. :meth:`check` runs a test body there
+    and re-raises its failure here.
+    """
+
+    def __init__(self) -> None:
+        self._calls: queue.Queue[tuple[Callable[[Browser], Any], queue.Queue[Any]] | None] = queue.Queue()
+        self._started: queue.Queue[BaseException | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+        failure = self._started.get()
+        if failure is not None:
+            raise failure
+
+    def _serve(self) -> None:
+        try:
+            playwright = sync_playwright().start()
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        except BaseException as error:
+            self._started.put(error)
+            return
+        self._started.put(None)
+        while (call := self._calls.get()) is not None:
+            body, answer = call
+            try:
+                answer.put((True, body(browser)))
+            except BaseException as error:
+                answer.put((False, error))
+        browser.close()
+        playwright.stop()
+
+    def run(self, body: Callable[[Browser], Any]) -> Any:
+        answer: queue.Queue[Any] = queue.Queue()
+        self._calls.put((body, answer))
+        ok, value = answer.get()
+        if not ok:
+            raise value
+        return value
+
+    def check(self, body: Callable[[Watched], None]) -> None:
+        """Run ``body`` on a fresh watched page; then no dialog may have opened and no error been raised."""
+
+        def watched(browser: Browser) -> None:
+            w = Watched(browser)
+            try:
+                body(w)
+                assert w.pwned() is None, "a script from the data ran"
+                assert w.dialogs == [] and w.errors == [], (w.dialogs, w.errors)
+            finally:
+                w.context.close()
+
+        self.run(watched)
+
+    def close(self) -> None:
+        self._calls.put(None)
+        self._thread.join()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
+    browser = Chromium()
+    yield browser
+    browser.close()
+
+
+class Watched:
+    def __init__(self, browser: Browser) -> None:
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("request", lambda request: self.requests.append(request.url))
+
+    def _dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def pwned(self) -> Any:
+        return self.page.evaluate("() => window.__pwned")
+
+
+# --- The manager report --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report_dir(cat: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    results, roster = write(root, cat)
+    out = root / "reports"
+    code = main(
+        [
+            "score",
+            str(results),
+            "--banks",
+            str(BANKS),
+            "--roster",
+            str(roster),
+            "--out",
+            str(out),
+            "--now",
+            NOW.isoformat(),
+            "--min-n",
+            "3",
+            "--min-evidence",
+            "2",
+        ]
+    )
+    assert code == 0
+    return out
+
+
+@pytest.mark.parametrize("name", ["manager-report.html", "item-analysis.html"])
+def test_a_report_from_hostile_names_runs_no_script(report_dir: Path, chromium: Chromium, name: str) -> None:
+    def body(w: Watched) -> None:
+        w.page.goto((report_dir / name).as_uri())
+        w.page.wait_for_load_state("load")
+        assert w.pwned() is None  # the payloads set window.__pwned
+        assert w.page.locator("script").count() == 0
+        assert w.page.locator("img").count() == 0
+        assert [u for u in w.requests if not u.startswith("file://")] == [], "the report made a request"
+
+    chromium.check(body)
+
+
+def test_hostile_names_show_as_text_and_bidi_is_neutralised(report_dir: Path, chromium: Chromium) -> None:
+    def body(w: Watched) -> None:
+        w.page.goto((report_dir / "manager-report.html").as_uri())
+        text = w.page.locator("body").inner_text()
+        assert PWNED in text  # the team name, shown literally
+        assert IMG.replace('"', "") in text.replace('"', "")
+        assert "\u202e" not in text and "Eve \ufffdgpj.exe" in text
+
+    chromium.check(body)
+
+
+def test_heatmap_cells_carry_number_and_symbol_not_colour_alone(report_dir: Path, chromium: Chromium) -> None:
+    def body(w: Watched) -> None:
+        w.page.goto((report_dir / "manager-report.html").as_uri())
+        north = w.page.get_by_role("table").filter(has_text="Ana Alvarez").first
+        cells = north.get_by_role("row").filter(has_text="Ana Alvarez").locator("td.cell")
+        assert [" ".join(t.split()) for t in cells.all_inner_texts()] == ["100% ✓ mastered"] * 3
+        gap = w.page.locator("td.cell.gap").first
+        assert "✗" in gap.inner_text() and "gap" in (gap.text_content() or "")  # the word: for screen readers
+
+    chromium.check(body)
+
+
+def test_report_prints_on_a4(report_dir: Path, chromium: Chromium) -> None:
+    def body(w: Watched) -> None:
+        w.page.goto((report_dir / "manager-report.html").as_uri())
+        pdf = w.page.pdf(format="A4", print_background=True)
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+        w.page.emulate_media(media="print")
+        assert w.page.locator("nav").is_hidden()
+
+    chromium.check(body)
+
+
+# --- The "My plan" page ---------------------------------------------------------------------------
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def portal(cat: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A small real site: the plan page from the generator's hook, stub training and quiz pages."""
+    base = tmp_path_factory.mktemp("portal")
+    docs, out = base / "docs", base / "out"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    pages = render_plan_page(cat, environment([ROOT / "theme"]), PageOptions(home=url))
+    for relative, text in pages.items():
+        (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+        (docs / relative).write_text(text, encoding="utf-8")
+    (docs / "index.md").write_text("# Portal\n\n[My plan](plan.md)\n", encoding="utf-8")
+    for bank in cat.banks:
+        for page in (bank.module.training, f"quizzes/{bank.module.id}.md"):
+            (docs / page).parent.mkdir(parents=True, exist_ok=True)
+            (docs / page).write_text(f"# {page}\n", encoding="utf-8")
+    shutil.copytree(ROOT / "theme" / "assets", docs / "assets")
+    config = {
+        "site_name": "Portal",
+        "site_url": url,
+        "docs_dir": "docs",
+        "strict": True,
+        "theme": {"name": "material", "font": False, "features": ["navigation.instant"]},
+        "extra_javascript": ["assets/repready/plan.js"],
+        "markdown_extensions": ["attr_list", "md_in_html"],
+        "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},
+    }
+    (base / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(base / "mkdocs.yml"), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def plan_items(page: Page) -> list[str]:
+    page.locator(".rr-plan-list").wait_for(state="visible")
+    return [" ".join(t.split()) for t in page.locator(".rr-plan-list > li").all_inner_texts()]
+
+
+def test_the_plan_link_from_the_scorer_lists_the_assigned_modules(
+    cat: Catalog, portal: str, chromium: Chromium, tmp_path: Path
+) -> None:
+    statements = attempt(cat, "r1", "alpha", {"a1": ["b"], "a2": ["a"], "a3": ["c"]}, name=PWNED)
+    statements += attempt(
+        cat,
+        "r1",
+        "beta",
+        {"b1": ["c"], "b2": True, "b3": [("s1", "t3"), ("s2", "t1")], "b4": ["p3", "p2", "p1"]},
+        name=PWNED,
+    )
+    scoring = score([export(tmp_path / "r1.json", statements)], cat, ScoreOptions(now=NOW, site_url=portal))
+    rep = scoring.reps[0]
+    link = rep.plan_link
+    assert link is not None and link.startswith(portal + "plan/#plan=")
+
+    def body(w: Watched) -> None:
+        page = w.page
+        page.goto(link)
+        items = plan_items(page)
+        assert [i.split(" — ")[0] for i in items] == [a.title for a in rep.assignments]
+        first = rep.assignments[0]
+        assert (
+            items[0] == f"{first.title} — {first.reason}. Study: Basics training, then take the quiz: quiz."
+        )
+        hrefs = page.locator(".rr-plan-list a").evaluate_all("links => links.map(a => a.href)")
+        assert f"{portal}quizzes/beta/" in hrefs and f"{portal}training/beta/" in hrefs
+        assert page.locator(".rr-plan-title").inner_text() == f"Plan for {PWNED}"
+        # Following a link works, and the plan page reads its link again.
+        page.get_by_role("link", name="quiz", exact=True).first.click()
+        page.wait_for_url(f"{portal}quizzes/**")
+        page.goto(link)
+        assert len(plan_items(page)) == len(rep.assignments)
+
+    chromium.check(body)
+
+
+def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, chromium: Chromium) -> None:
+    payload = {
+        "v": 1,
+        "rep": "r1",
+        "name": f"{IMG}\u202e",
+        "issued": "2026-11-27",
+        "modules": [["nope", "x"], ["alpha", "Closes T.NEED"], ["../../etc", "y"], [3, "z"]],
+    }
+
+    def body(w: Watched) -> None:
+        page = w.page
+        page.goto(plan_link(portal, payload))
+        assert plan_items(page) == [
+            "Alpha quiz — Closes T.NEED. Study: Basics training, then take the quiz: quiz."
+        ]
+        skipped = page.locator(".rr-plan-skipped").inner_text()
+        assert skipped == "1 module in the link is not on this portal and was skipped."
+        assert "\u202e" not in page.locator(".rr-plan-title").inner_text()
+        page.evaluate("() => { window.location.hash = '#plan=%%%broken'; }")
+        page.locator(".rr-plan-status").filter(has_text="damaged").wait_for()
+        assert page.locator(".rr-plan-list").is_hidden()
+        page.goto(portal + "plan/")
+        assert "Open this page from the plan link" in page.locator(".rr-plan-status").inner_text()
+
+    chromium.check(body)
