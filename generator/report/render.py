@@ -128,11 +128,15 @@ def _reason_kind(reason: str) -> str:
 # --- CSV and YAML: for spreadsheets and LMS import -------------------------------------------------
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def _cell(value: Any) -> Any:
-    """Stop spreadsheets from running untrusted text as a formula (CSV injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Stop spreadsheets from running untrusted text as a formula (CSV injection).
+
+    A plain negative number (a discrimination index of -40.8, say) stays a number.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 

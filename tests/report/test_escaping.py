@@ -80,8 +80,13 @@ def test_escape_markdown(text: str, escaped: str) -> None:
 def test_csv_cells_cannot_become_formulas(cat: Catalog, tmp_path: Path) -> None:
     from generator.report.render import _csv
 
-    text = _csv(("a", "b"), [('=HYPERLINK("http://evil")', "+1"), ("-2", "@SUM(A1)")])
-    assert text.splitlines()[1:] == ['"\'=HYPERLINK(""http://evil"")",\'+1', "'-2,'@SUM(A1)"]
+    rows = [('=HYPERLINK("http://evil")', "+1"), ("-2+cmd|' /C calc'!A0", "@SUM(A1)"), ("-40.8", "-3")]
+    text = _csv(("a", "b"), rows)
+    assert text.splitlines()[1:] == [
+        '"\'=HYPERLINK(""http://evil"")",\'+1',
+        "'-2+cmd|' /C calc'!A0,'@SUM(A1)",
+        "-40.8,-3",  # plain negative numbers stay numbers
+    ]
 
 
 def test_yaml_stays_data(reports: dict[str, str]) -> None:
