@@ -1,0 +1,120 @@
+"""From a rep's clicks to a manager's report: the widget's export is what the scorer grades.
+
+A practice quiz and a self-assessment survey are taken in the real browser and exported by the
+rep; a manager review is filled in and exported by the manager. Both files are scored by
+``repready score`` in-process, and the reports are read: the gap model, the self-assessment
+scales, the manager's ratings beside them and the calibration flag.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from generator.cli import main
+from tests.browser.conftest import Site
+from tests.browser.helpers import export, fill_learner, open_quiz, submit
+
+pytestmark = pytest.mark.browser
+
+
+def _check(page: Page, module: str, question: str, option: str) -> None:
+    page.locator(f"#rr-{module}-{question}-{option}").check()
+
+
+def _take_practice_quiz(page: Page, site: Site) -> None:
+    open_quiz(page, site, "fx-basics")
+    fill_learner(page, "Ann Rep", "rep-042")
+    _check(page, "fx-basics", "b1", "b")  # right
+    _check(page, "fx-basics", "b2", "a")  # one of two benefits: half a point (partial credit)
+    _check(page, "fx-basics", "b3", "true")  # wrong
+    _check(page, "fx-basics", "b4", "a")  # right
+    expect(submit(page)).to_contain_text("2.5 of 4")
+
+
+def _take_survey(page: Page, site: Site) -> tuple[str, dict[str, object]]:
+    open_quiz(page, site, "fx-survey")
+    expect(page.get_by_label("Your rep id")).to_have_value("rep-042")  # entered once, kept
+    _check(page, "fx-survey", "v1", "5")
+    _check(page, "fx-survey", "v2", "2")  # reverse-keyed: counts as 4
+    _check(page, "fx-survey", "v3", "4")
+    expect(submit(page)).to_contain_text("Motivation")
+    return export(page)
+
+
+def _take_review(page: Page, site: Site) -> tuple[str, dict[str, object]]:
+    open_quiz(page, site, "fx-review")
+    page.get_by_label("Rep's name").fill("Ann Rep")
+    page.get_by_label("Rep's id").fill("rep-042")
+    page.get_by_label("Your name").fill("Max Manager")
+    page.get_by_label("Your manager id").fill("mgr-7")
+    _check(page, "fx-review", "r1", "1")  # rarely qualifies before proposing
+    _check(page, "fx-review", "r2", "4")  # always forecasts without a date (reverse-keyed: 1)
+    page.get_by_label("Notes for the coaching conversation").fill("Walk the pipeline together.")
+    submit(page)
+    return export(page)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_browser_export_is_scored_into_the_reports(
+    page: Page, site: Site, browser: Browser, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _take_practice_quiz(page, site)
+    files = [_take_survey(page, site), _take_review(page, site)]
+    names = [name for name, _ in files]
+    assert names[0].startswith("repready-results-rep-042-"), "the rep's file: quiz and survey"
+    assert names[1].startswith("repready-results-mgr-7-"), "the manager's file: the review"
+    results = tmp_path / "results"
+    results.mkdir()
+    for name, exported in files:
+        (results / name).write_text(json.dumps(exported), encoding="utf-8")
+
+    out = tmp_path / "reports"
+    code = main(
+        [
+            "score",
+            str(results),
+            "--banks",
+            str(site.src / "assessments"),
+            "--out",
+            str(out),
+            "--min-evidence",
+            "1",
+            "--site-url",
+            site.site_url,
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+
+    gaps = {r["competency"]: r for r in _rows(out / "gaps.csv") if r["rep"] == "rep-042"}
+    assert (gaps["QUAL.NEED"]["mastery"], gaps["QUAL.NEED"]["status"]) == ("0.500", "gap")
+    assert (gaps["VALUE.FAB"]["mastery"], gaps["VALUE.FAB"]["status"]) == ("0.500", "gap")
+    assert (gaps["PROC.STAGES"]["mastery"], gaps["PROC.STAGES"]["status"]) == ("1.000", "mastered")
+
+    scales = {(r["source"], r["scale"]): r for r in _rows(out / "self-assessment.csv")}
+    assert (scales["self", "drive"]["mean"], scales["self", "drive"]["band"]) == ("4.50", "High")
+    assert scales["self", "belief"]["mean"] == "4.00"
+    assert (scales["manager", "discipline"]["mean"], scales["manager", "discipline"]["band"]) == (
+        "1.00",
+        "Needs coaching",
+    )
+
+    report = (out / "manager-report.md").read_text(encoding="utf-8")
+    assert "Max Manager" in report
+    assert "⚑" in report and "PROC.STAGES" in report.split("## Manager reviews and calibration", 1)[1]
+
+    viewer = browser.new_page()
+    try:
+        viewer.goto((out / "manager-report.html").as_uri())
+        expect(viewer.get_by_role("heading", name="Ann Rep", exact=False).first).to_be_visible()
+        expect(viewer.get_by_text("Walk the pipeline together.").first).to_be_visible()
+    finally:
+        viewer.close()
