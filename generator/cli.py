@@ -15,10 +15,11 @@ from pathlib import Path
 from generator import __version__
 from generator.bank.catalog import load_catalog
 from generator.bank.schema import schema_texts, write_schemas
+from generator.folders import OutputError
 from generator.problems import EXIT_OK, EXIT_USAGE, InvalidInput
 from generator.render.options import QUIZ_DIR, PageOptions
 from generator.render.pages import environment, render_site_pages
-from generator.site.files import OutputError, write_tree
+from generator.site.files import write_tree
 
 
 def main(argv: Sequence[str] | None = None) -> int:

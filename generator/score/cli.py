@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.bank.catalog import load_catalog
+from generator.folders import OutputError
 from generator.problems import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from generator.report.output import OutputError, write_reports
+from generator.report.output import write_reports
 from generator.report.render import QUALITY_CSV, render_reports
 from generator.results.reader import Limits, MiB, UsageError, discover
 from generator.score.parallel import collector_paused

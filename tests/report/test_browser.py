@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import os
-import queue
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page
 
 from generator.bank.catalog import Catalog
 from generator.cli import main
@@ -37,86 +36,6 @@ from tests.score.builders import BANKS, NOW, attempt, export
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class Chromium:
-    """Debian's chromium driven from a thread of its own.
-
-    Playwright's sync API allows one instance per thread, and other browser tests in the
-    same pytest session may hold the main thread's for the whole session; a thread of
-    our own keeps these tests independent of them. :meth:`check` runs a test body there
-    and re-raises its failure here.
-    """
-
-    def __init__(self) -> None:
-        self._calls: queue.Queue[tuple[Callable[[Browser], Any], queue.Queue[Any]] | None] = queue.Queue()
-        self._started: queue.Queue[BaseException | None] = queue.Queue()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-        failure = self._started.get()
-        if failure is not None:
-            raise failure
-
-    def _serve(self) -> None:
-        try:
-            playwright = sync_playwright().start()
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        except BaseException as error:
-            self._started.put(error)
-            return
-        self._started.put(None)
-        while (call := self._calls.get()) is not None:
-            body, answer = call
-            try:
-                answer.put((True, body(browser)))
-            except BaseException as error:
-                answer.put((False, error))
-        browser.close()
-        playwright.stop()
-
-    def run(self, body: Callable[[Browser], Any]) -> Any:
-        answer: queue.Queue[Any] = queue.Queue()
-        self._calls.put((body, answer))
-        ok, value = answer.get()
-        if not ok:
-            raise value
-        return value
-
-    def check(self, body: Callable[[Watched], None]) -> None:
-        """Run ``body`` on a fresh watched page; then no dialog may have opened and no error been raised."""
-
-        def watched(browser: Browser) -> None:
-            w = Watched(browser)
-            try:
-                body(w)
-                assert w.pwned() is None, "a script from the data ran"
-                assert w.dialogs == [] and w.errors == [], (w.dialogs, w.errors)
-            finally:
-                w.context.close()
-
-        self.run(watched)
-
-    def close(self) -> None:
-        self._calls.put(None)
-        self._thread.join()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
-    browser = Chromium()
-    yield browser
-    browser.close()
 
 
 class Watched:
@@ -136,6 +55,17 @@ class Watched:
 
     def pwned(self) -> Any:
         return self.page.evaluate("() => window.__pwned")
+
+
+def check(browser: Browser, body: Callable[[Watched], None]) -> None:
+    """Run ``body`` on a fresh watched page; then no dialog may have opened and no error been raised."""
+    w = Watched(browser)
+    try:
+        body(w)
+        assert w.pwned() is None, "a script from the data ran"
+        assert w.dialogs == [] and w.errors == [], (w.dialogs, w.errors)
+    finally:
+        w.context.close()
 
 
 # --- The manager report --------------------------------------------------------------------------
@@ -169,7 +99,7 @@ def report_dir(cat: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("name", ["manager-report.html", "item-analysis.html"])
-def test_a_report_from_hostile_names_runs_no_script(report_dir: Path, chromium: Chromium, name: str) -> None:
+def test_a_report_from_hostile_names_runs_no_script(report_dir: Path, browser: Browser, name: str) -> None:
     def body(w: Watched) -> None:
         w.page.goto((report_dir / name).as_uri())
         w.page.wait_for_load_state("load")
@@ -178,10 +108,10 @@ def test_a_report_from_hostile_names_runs_no_script(report_dir: Path, chromium: 
         assert w.page.locator("img").count() == 0
         assert [u for u in w.requests if not u.startswith("file://")] == [], "the report made a request"
 
-    chromium.check(body)
+    check(browser, body)
 
 
-def test_hostile_names_show_as_text_and_bidi_is_neutralised(report_dir: Path, chromium: Chromium) -> None:
+def test_hostile_names_show_as_text_and_bidi_is_neutralised(report_dir: Path, browser: Browser) -> None:
     def body(w: Watched) -> None:
         w.page.goto((report_dir / "manager-report.html").as_uri())
         text = w.page.locator("body").inner_text()
@@ -189,10 +119,10 @@ def test_hostile_names_show_as_text_and_bidi_is_neutralised(report_dir: Path, ch
         assert IMG.replace('"', "") in text.replace('"', "")
         assert "\u202e" not in text and "Eve \ufffdgpj.exe" in text
 
-    chromium.check(body)
+    check(browser, body)
 
 
-def test_heatmap_cells_carry_number_and_symbol_not_colour_alone(report_dir: Path, chromium: Chromium) -> None:
+def test_heatmap_cells_carry_number_and_symbol_not_colour_alone(report_dir: Path, browser: Browser) -> None:
     def body(w: Watched) -> None:
         w.page.goto((report_dir / "manager-report.html").as_uri())
         north = w.page.get_by_role("table").filter(has_text="Ana Alvarez").first
@@ -201,10 +131,10 @@ def test_heatmap_cells_carry_number_and_symbol_not_colour_alone(report_dir: Path
         gap = w.page.locator("td.cell.gap").first
         assert "✗" in gap.inner_text() and "gap" in (gap.text_content() or "")  # the word: for screen readers
 
-    chromium.check(body)
+    check(browser, body)
 
 
-def test_report_prints_on_a4(report_dir: Path, chromium: Chromium) -> None:
+def test_report_prints_on_a4(report_dir: Path, browser: Browser) -> None:
     def body(w: Watched) -> None:
         w.page.goto((report_dir / "manager-report.html").as_uri())
         pdf = w.page.pdf(format="A4", print_background=True)
@@ -212,7 +142,7 @@ def test_report_prints_on_a4(report_dir: Path, chromium: Chromium) -> None:
         w.page.emulate_media(media="print")
         assert w.page.locator("nav").is_hidden()
 
-    chromium.check(body)
+    check(browser, body)
 
 
 # --- The "My plan" page ---------------------------------------------------------------------------
@@ -275,7 +205,7 @@ def plan_items(page: Page) -> list[str]:
 
 
 def test_the_plan_link_from_the_scorer_lists_the_assigned_modules(
-    cat: Catalog, portal: str, chromium: Chromium, tmp_path: Path
+    cat: Catalog, portal: str, browser: Browser, tmp_path: Path
 ) -> None:
     statements = attempt(cat, "r1", "alpha", {"a1": ["b"], "a2": ["a"], "a3": ["c"]}, name=PWNED)
     statements += attempt(
@@ -308,10 +238,10 @@ def test_the_plan_link_from_the_scorer_lists_the_assigned_modules(
         page.goto(link)
         assert len(plan_items(page)) == len(rep.assignments)
 
-    chromium.check(body)
+    check(browser, body)
 
 
-def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, chromium: Chromium) -> None:
+def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, browser: Browser) -> None:
     payload = {
         "v": 1,
         "rep": "r1",
@@ -335,4 +265,4 @@ def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, chromi
         page.goto(portal + "plan/")
         assert "Open this page from the plan link" in page.locator(".rr-plan-status").inner_text()
 
-    chromium.check(body)
+    check(browser, body)
