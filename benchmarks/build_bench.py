@@ -164,6 +164,7 @@ def main() -> int:
         print(f"build-time ratio, {name}: {ratio:.3f}x (target <= 1.15x)")
     js, css = gzipped(ASSETS / "quiz.js"), gzipped(ASSETS / "quiz.css")
     print(f"widget gzipped: quiz.js {js:,} B + quiz.css {css:,} B = {js + css:,} B (target <= 12,288 B)")
+    print(f"  plus plan.js {gzipped(ASSETS / 'plan.js'):,} B, fetched by the My-plan page only")
     return 0
 
 

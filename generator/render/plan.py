@@ -5,8 +5,8 @@
 links (hidden), and ``theme/assets/repready/plan.js`` shows the ones the fragment
 names. Browsers never send a fragment to a server: no server, nothing stored.
 
-Wire-up: ``render_site_pages`` adds ``render_plan_page(catalog, env, options)`` to its
-pages, and ``assets/repready/plan.js`` joins ``extra_javascript``.
+``render_site_pages`` adds this page to the generated pages; the quiz widget fetches
+``assets/repready/plan.js`` on this page only.
 """
 
 from __future__ import annotations

@@ -176,7 +176,7 @@ def portal(cat: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
         "docs_dir": "docs",
         "strict": True,
         "theme": {"name": "material", "font": False, "features": ["navigation.instant"]},
-        "extra_javascript": ["assets/repready/plan.js"],
+        "extra_javascript": ["assets/repready/quiz.js"],  # which fetches plan.js on the plan page
         "markdown_extensions": ["attr_list", "md_in_html"],
         "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
@@ -264,5 +264,19 @@ def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, browse
         assert page.locator(".rr-plan-list").is_hidden()
         page.goto(portal + "plan/")
         assert "Open this page from the plan link" in page.locator(".rr-plan-status").inner_text()
+
+    check(browser, body)
+
+
+def test_plan_script_is_fetched_by_the_plan_page_only(portal: str, browser: Browser) -> None:
+    def body(w: Watched) -> None:
+        w.page.goto(portal)
+        w.page.wait_for_load_state("load")
+        assert not [u for u in w.requests if u.endswith("/plan.js")], "other pages do not load it"
+        w.page.goto(f"{portal}plan/")
+        w.page.wait_for_load_state("networkidle")
+        assert [u for u in w.requests if u.endswith("/assets/repready/plan.js")] == [
+            f"{portal}assets/repready/plan.js"
+        ]
 
     check(browser, body)

@@ -542,10 +542,17 @@
     form.classList.add("rr-ready");
   }
 
-  const init = () => $$(document, "form.rr-quiz").forEach(f => {
-    if (f.rr) return;
-    try { setup(f); } catch (e) { console.error("repready: this quiz could not start", e); }
-  });
+  // The "My plan" page's script is fetched only by the page that needs it.
+  let plan = 0;
+  const init = () => {
+    if (!plan && document.querySelector("[data-rr-plan]")) {
+      plan = document.head.appendChild(Object.assign(document.createElement("script"), { src: SITE + "assets/repready/plan.js" }));
+    }
+    $$(document, "form.rr-quiz").forEach(f => {
+      if (f.rr) return;
+      try { setup(f); } catch (e) { console.error("repready: this quiz could not start", e); }
+    });
+  };
   window.repready = { init, uuid5, sha1 };
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
