@@ -81,7 +81,7 @@ def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
     if not files:
         problems.append(Problem(display_path(banks_dir), 0, 0, "no banks (*.yml) found"))
     for file in files:
-        loaded = _load(file, Module, problems)
+        loaded = _load(file, Module, problems, taxonomy)
         if loaded is None:
             continue
         module, source = loaded
@@ -120,7 +120,9 @@ def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
     return None if found else taxonomy
 
 
-def _load(file: Path, model: type[M], problems: list[Problem]) -> tuple[M, Source] | None:
+def _load(
+    file: Path, model: type[M], problems: list[Problem], taxonomy: Taxonomy | None = None
+) -> tuple[M, Source] | None:
     source, found = read_yaml(file, display_path(file))
     problems.extend(found)
     if source is None or found:
@@ -132,6 +134,8 @@ def _load(file: Path, model: type[M], problems: list[Problem]) -> tuple[M, Sourc
         return model.model_validate(source.data), source
     except ValidationError as error:
         problems.extend(problems_from(error, source, model))
+        if model is Module:
+            problems.extend(checks.check_partial(source.data, source, taxonomy))
         return None
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from generator.bank.model import (
     GRADED_TYPES,
+    Likert,
     Matching,
     Module,
     MultipleSelect,
     Ordering,
+    Question,
     SingleChoice,
     Taxonomy,
 )
@@ -19,6 +24,7 @@ from generator.bank.source import Source
 from generator.problems import Problem
 
 SCALE_MODES = ("survey", "review")
+MODES = ("practice", "graded", *SCALE_MODES)
 
 
 def check_taxonomy(taxonomy: Taxonomy, source: Source) -> Iterator[Problem]:
@@ -33,10 +39,46 @@ def check_module(
     yield from _duplicates([q.id for q in module.questions], ("questions",), "question id", source)
     yield from _duplicates([s.id for s in module.scenarios], ("scenarios",), "scenario id", source)
     yield from _duplicates([s.id for s in module.scales], ("scales",), "scale id", source)
-    for index in range(len(module.questions)):
-        yield from _check_question(module, index, source)
+    for index, question in enumerate(module.questions):
+        yield from _check_question(module, question, ("questions", index), source)
     yield from _check_scales(module, source)
     yield from _check_draw(module, source)
+
+
+_QUESTION: TypeAdapter[Question] = TypeAdapter(Question)
+
+
+def check_partial(data: dict[str, Any], source: Source, taxonomy: Taxonomy | None) -> Iterator[Problem]:
+    """What can still be checked in a module that failed the schema: its valid questions.
+
+    So a typo in one question does not hide a missing correct option in the next one. Likert
+    items are left out: their rules need the module's scales, which may be the broken part.
+    """
+    raw = data.get("questions")
+    if not isinstance(raw, list):
+        return
+    ids = [_raw_id(q, i) for i, q in enumerate(raw)]
+    yield from _duplicates(ids, ("questions",), "question id", source)
+    mode = data.get("mode", "practice")
+    known = {c.id for c in taxonomy.competencies} if taxonomy is not None else None
+    for index, item in enumerate(raw):
+        try:
+            question = _QUESTION.validate_python(item)
+        except ValidationError:
+            continue  # already reported by the schema
+        if isinstance(question, Likert):
+            continue
+        yield from _check_answerable(
+            mode if mode in MODES else "practice", question, ("questions", index), source
+        )
+        if known is not None:
+            yield from _check_competencies(question, ("questions", index), source, known)
+
+
+def _raw_id(item: Any, index: int) -> str:
+    """A question's id as written, or a stand-in no real id can equal."""
+    found = item.get("id") if isinstance(item, dict) else None
+    return found if isinstance(found, str) else f"\0{index}"
 
 
 def _check_references(
@@ -51,13 +93,7 @@ def _check_references(
             )
         known = {c.id for c in taxonomy.competencies}
         for qi, question in enumerate(module.questions):
-            for ci, competency in enumerate(getattr(question, "competencies", ())):
-                if competency not in known:
-                    yield source.problem(
-                        ("questions", qi, "competencies", ci),
-                        f"unknown competency '{competency}'; add it to competencies.yml or use one "
-                        "of its ids",
-                    )
+            yield from _check_competencies(question, ("questions", qi), source, known)
         for si, scale in enumerate(module.scales):
             if scale.competency not in known:
                 yield source.problem(("scales", si, "competency"), f"unknown competency '{scale.competency}'")
@@ -84,26 +120,43 @@ def _check_references(
             )
 
 
-def _check_question(module: Module, qi: int, source: Source) -> Iterator[Problem]:
-    question = module.questions[qi]
-    loc = ("questions", qi)
-    if question.type == "likert":
-        if module.mode not in SCALE_MODES:
+def _check_competencies(
+    question: Question, loc: tuple[str | int, ...], source: Source, known: set[str]
+) -> Iterator[Problem]:
+    for ci, competency in enumerate(getattr(question, "competencies", ())):
+        if competency not in known:
             yield source.problem(
-                (*loc, "type"), f"likert items belong in a survey or review module, not a {module.mode} one"
+                (*loc, "competencies", ci),
+                f"unknown competency '{competency}'; add it to competencies.yml or use one of its ids",
             )
-        if module.rating is None:
-            yield source.problem(loc, "likert items need the module's 'rating' scale")
-        if question.scale not in {s.id for s in module.scales}:
-            yield source.problem(
-                (*loc, "scale"),
-                f"unknown scale '{question.scale}'; the module defines: "
-                f"{_names({s.id for s in module.scales})}",
-            )
+
+
+def _check_question(
+    module: Module, question: Question, loc: tuple[str | int, ...], source: Source
+) -> Iterator[Problem]:
+    if not isinstance(question, Likert):
+        yield from _check_answerable(module.mode, question, loc, source)
         return
-    if module.mode in SCALE_MODES:
+    if module.mode not in SCALE_MODES:
         yield source.problem(
-            (*loc, "type"), f"a {module.mode} module holds likert items only, found '{question.type}'"
+            (*loc, "type"), f"likert items belong in a survey or review module, not a {module.mode} one"
+        )
+    if module.rating is None:
+        yield source.problem(loc, "likert items need the module's 'rating' scale")
+    if question.scale not in {s.id for s in module.scales}:
+        yield source.problem(
+            (*loc, "scale"),
+            f"unknown scale '{question.scale}'; the module defines: {_names({s.id for s in module.scales})}",
+        )
+
+
+def _check_answerable(
+    mode: str, question: Question, loc: tuple[str | int, ...], source: Source
+) -> Iterator[Problem]:
+    """The rules of a question with a right answer: its options, items and steps."""
+    if mode in SCALE_MODES:
+        yield source.problem(
+            (*loc, "type"), f"a {mode} module holds likert items only, found '{question.type}'"
         )
     if isinstance(question, (SingleChoice, MultipleSelect)):
         yield from _duplicates([o.id for o in question.options], (*loc, "options"), "option id", source)
