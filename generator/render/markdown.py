@@ -32,9 +32,14 @@ def to_html(text: str) -> Markup:
     return found
 
 
+def _is_plain_line(text: str) -> bool:
+    """One line with nothing Markdown would change: escaping it is all the converter would do."""
+    return "\n" not in text and not _SPECIAL.search(text)
+
+
 def _convert(text: str) -> Markup:
     text = text.strip()
-    if not _SPECIAL.search(text) and "\n" not in text:
+    if _is_plain_line(text):
         return Markup(f"<p>{html.escape(text, quote=False)}</p>")
     _converter.reset()
     return Markup(_converter.convert(text))
@@ -47,11 +52,7 @@ def prime(texts: Iterable[str]) -> None:
     a marker (an unclosed code fence, say) makes the counts differ, and we fall back
     to converting one at a time.
     """
-    pending = list(
-        dict.fromkeys(
-            t for t in texts if t not in _cache and (_SPECIAL.search(t.strip()) or "\n" in t.strip())
-        )
-    )
+    pending = list(dict.fromkeys(t for t in texts if t not in _cache and not _is_plain_line(t.strip())))
     if len(pending) < 2:
         return
     _converter.reset()
@@ -66,13 +67,14 @@ def prime(texts: Iterable[str]) -> None:
 def to_inline_html(text: str) -> Markup:
     """Inline HTML for a one-paragraph ``text``; block HTML when it has several blocks."""
     block = to_html(text)
-    if block.startswith("<p>") and block.endswith("</p>") and block.count("<p>") == 1:
-        return Markup(block[3:-4])
-    return block
+    return Markup(block[3:-4]) if _is_one_paragraph(block) else block
 
 
 def is_inline(text: str) -> bool:
-    block = to_html(text)
+    return _is_one_paragraph(to_html(text))
+
+
+def _is_one_paragraph(block: str) -> bool:
     return block.startswith("<p>") and block.endswith("</p>") and block.count("<p>") == 1
 
 
