@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +12,7 @@ import pytest
 from generator.bank.catalog import Catalog, load_catalog
 from generator.bank.files import bank_files
 from generator.render.markdown import to_plain
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build
 
 MINIMUM_QUESTIONS = {"qualification": 25, "value-selling": 15, "product": 15, "process": 10}
 
@@ -72,15 +69,7 @@ def test_right_answers_are_not_always_in_the_same_place(catalog: Catalog) -> Non
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = mkdocs_build(ROOT / "mkdocs.yml", out)
     assert result.returncode == 0, result.stderr
     return out
 

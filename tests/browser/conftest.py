@@ -10,15 +10,9 @@ against ``127.0.0.1`` still engages), but not its port, so there every link is a
 
 from __future__ import annotations
 
-import functools
-import os
 import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,6 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page
+
+from tests.conftest import mkdocs_build, static_server
 
 pytest.register_assert_rewrite("tests.browser.helpers")
 
@@ -51,11 +47,6 @@ class Site:
 
     def quiz(self, module_id: str, *, instant: bool = True) -> str:
         return self.url(f"quizzes/{module_id}/", instant=instant)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 def mkdocs_config(site_url: str) -> dict[str, Any]:
@@ -102,31 +93,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     src, out = base / "src", base / "out"
     shutil.copytree(FIXTURE, src)
     shutil.copytree(ROOT / "theme", src / "theme")
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    servers = [ThreadingHTTPServer(("127.0.0.1", 0), handler) for _ in range(2)]
-    port, other_port = (server.server_address[1] for server in servers)
-    (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(f"http://127.0.0.1:{port}/")))
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(src / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
-    if built.returncode != 0:
-        for server in servers:
-            server.server_close()
-        pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
-    threads = [threading.Thread(target=server.serve_forever, daemon=True) for server in servers]
-    for thread in threads:
-        thread.start()
-    try:
-        yield Site(src, out, port, other_port)
-    finally:
-        for server, thread in zip(servers, threads, strict=True):
-            server.shutdown()
-            server.server_close()
-            thread.join()
+    with static_server(out) as url, static_server(out) as other_url:
+        (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
+        built = mkdocs_build(src / "mkdocs.yml", out)
+        if built.returncode != 0:
+            pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
+        yield Site(src, out, _port(url), _port(other_url))
+
+
+def _port(url: str) -> int:
+    port = urlsplit(url).port
+    assert port is not None
+    return port
 
 
 @dataclass

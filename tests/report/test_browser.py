@@ -8,14 +8,8 @@ opened from the plan links the scorer writes.
 
 from __future__ import annotations
 
-import functools
-import os
 import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +24,7 @@ from generator.render.pages import environment
 from generator.render.plan import render_plan_page
 from generator.score.assign import plan_link
 from generator.score.run import ScoreOptions, score
+from tests.conftest import mkdocs_build, static_server
 from tests.report.scenario import IMG, PWNED, write
 from tests.score.builders import BANKS, NOW, attempt, export
 
@@ -148,18 +143,17 @@ def test_report_prints_on_a4(report_dir: Path, browser: Browser) -> None:
 # --- The "My plan" page ---------------------------------------------------------------------------
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def portal(cat: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A small real site: the plan page from the generator's hook, stub training and quiz pages."""
     base = tmp_path_factory.mktemp("portal")
+    with static_server(base / "out") as url:
+        _build_portal(cat, base, url)
+        yield url
+
+
+def _build_portal(cat: Catalog, base: Path, url: str) -> None:
     docs, out = base / "docs", base / "out"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
     pages = render_plan_page(cat, environment([ROOT / "theme"]), PageOptions(home=url))
     for relative, text in pages.items():
         (docs / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -181,22 +175,8 @@ def portal(cat: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
         "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
     (base / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(base / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    built = mkdocs_build(base / "mkdocs.yml", out)
     assert built.returncode == 0, built.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def plan_items(page: Page) -> list[str]:

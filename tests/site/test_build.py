@@ -11,22 +11,12 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import ROOT
-
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from tests.conftest import ROOT, mkdocs_build
 
 
-def build(site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "-d", str(site / "out"), *extra],
-        cwd=site,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+
+def build(site: Path) -> subprocess.CompletedProcess[str]:
+    return mkdocs_build(site / "mkdocs.yml", site / "out")
 
 
 def test_build_adds_quiz_pages_as_generated_files(demo_site: Path) -> None:
