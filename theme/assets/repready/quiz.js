@@ -3,7 +3,11 @@
    Loaded once; set up per page (Material's document$ re-emits after instant navigation). */
 (() => {
   "use strict";
-  if (window.repready) return;
+  // Never detect ourselves through a global name: element ids shadow window properties
+  // (<h1 id="repready"> makes window.repready an element). A registered symbol cannot be shadowed.
+  const LOADED = Symbol.for("repready.quiz");
+  if (window[LOADED]) return;
+  window[LOADED] = true;
   const P = "repready:v1:", LANG = "en-US", ADL = "http://adlnet.gov/expapi/", EXT = "https://w3id.org/repready/xapi/";
   // uuid.uuid5(uuid.NAMESPACE_URL, "https://w3id.org/repready/xapi/"): generator/xapi/vocabulary.py NAMESPACE
   const NS = "9289d17c4e015ea684c67992da1c6a56";
@@ -507,7 +511,6 @@
 
   function setup(form) {
     const m = model(form), st = { m, draft: loadDraft(m) || newDraft() };
-    form.rr = st;
     layout(st);
     for (const q of st.shown) if (has(st.draft.answers, q.id)) restore(q, st.draft.answers[q.id]);
     const saved = store.get("learner");
@@ -544,12 +547,15 @@
 
   // The "My plan" page's script is fetched only by the page that needs it.
   let plan = 0;
+  // Forms expose their named controls as properties, so a flag on the form could be shadowed too.
+  const started = new WeakSet();
   const init = () => {
     if (!plan && document.querySelector("[data-rr-plan]")) {
       plan = document.head.appendChild(Object.assign(document.createElement("script"), { src: SITE + "assets/repready/plan.js" }));
     }
     $$(document, "form.rr-quiz").forEach(f => {
-      if (f.rr) return;
+      if (started.has(f)) return;
+      started.add(f);
       try { setup(f); } catch (e) { console.error("repready: this quiz could not start", e); }
     });
   };
