@@ -1,5 +1,8 @@
 """Bank text is Markdown; quiz pages need it as HTML (inside the form) and as plain text (xAPI).
 
+Every HTML result has been through :func:`generator.render.sanitize.clean_html`: bank text is
+untrusted, and this is the only way it becomes markup.
+
 One converter is reused for every snippet, and plain one-liners skip the
 converter entirely: building a 1,000-question site converts thousands of tiny
 strings, and ``Markdown()`` is far costlier to set up than to run.
@@ -15,6 +18,8 @@ from html.parser import HTMLParser
 
 import markdown
 from markupsafe import Markup
+
+from generator.render.sanitize import clean_html
 
 _SPECIAL = re.compile(r"[\\`*_\[\]<>&!#|~]|^\s*([-+>]|\d+[.)])\s|\n\s*\n|  \n|https?://", re.M)
 _converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
@@ -42,7 +47,7 @@ def _convert(text: str) -> Markup:
     if _is_plain_line(text):
         return Markup(f"<p>{html.escape(text, quote=False)}</p>")
     _converter.reset()
-    return Markup(_converter.convert(text))
+    return Markup(clean_html(_converter.convert(text)))
 
 
 def prime(texts: Iterable[str]) -> None:
@@ -60,7 +65,7 @@ def prime(texts: Iterable[str]) -> None:
     if len(parts) != len(pending):
         return
     for text, part in zip(pending, parts, strict=True):
-        _cache[text] = Markup(part.strip())
+        _cache[text] = Markup(clean_html(part.strip()))
 
 
 @lru_cache(maxsize=8192)
