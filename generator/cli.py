@@ -1,29 +1,53 @@
 """``repready``: validate banks, write quiz pages, publish the schema, score results.
 
 ``main(argv) -> int`` never calls ``sys.exit`` itself, so tests run it in-process.
-Exit codes: 0 success, 1 invalid input (every problem printed first), 2 usage or
-output errors.
+Exit codes (:mod:`generator.problems`): 0 success, 1 invalid input (every problem printed
+first), 2 usage or output errors.
+
+Each command lives in its own module of :mod:`generator.commands`; :data:`COMMANDS` names
+them, and only the one that runs is imported, so ``repready --help`` stays instant.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import Protocol
 
 from generator import __version__
-from generator.bank.catalog import load_catalog
-from generator.bank.schema import schema_texts, write_schemas
-from generator.folders import OutputError
-from generator.problems import EXIT_OK, EXIT_USAGE, InvalidInput
-from generator.render.options import QUIZ_DIR, PageOptions
-from generator.render.pages import environment, render_site_pages
-from generator.site.files import write_tree
+from generator.problems import EXIT_USAGE, InvalidInput, OutputError
+
+#: command name -> (module in generator.commands, one-line help). Add a command here and nowhere else.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("validate", "check every bank and print every problem"),
+    "build-pages": (
+        "build_pages",
+        "write quiz pages as plain Markdown + assets (for engines without plugins)",
+    ),
+    "schema": ("schema", "write the banks' JSON Schemas"),
+    "score": ("score", "re-grade exported results; write gap, assignment and item-analysis reports"),
+}
+
+
+class Command(Protocol):
+    DESCRIPTION: str
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def load(name: str) -> Command:
+    module: Command = importlib.import_module(f"generator.commands.{COMMANDS[name][0]}")
+    return module
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    parser = _parser(chosen if chosen in COMMANDS else None)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
@@ -39,82 +63,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(chosen: str | None) -> argparse.ArgumentParser:
+    """Every command is listed; only ``chosen`` is imported to add its options."""
     parser = argparse.ArgumentParser(
         prog="repready", description="Sales-readiness quizzes from YAML banks, and reports from results."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    validate = commands.add_parser("validate", help="check every bank and print every problem")
-    _bank_options(validate)
-    validate.set_defaults(run=_validate)
-
-    pages = commands.add_parser(
-        "build-pages", help="write quiz pages as plain Markdown + assets (for engines without plugins)"
-    )
-    _bank_options(pages)
-    pages.add_argument("--out", type=Path, required=True, help="folder to write (replaced whole)")
-    pages.add_argument("--theme", type=Path, default=Path("theme"), help="theme folder (default: theme)")
-    pages.add_argument("--site-url", default="", help="the portal's address, for xAPI ids")
-    pages.add_argument("--quiz-dir", default=QUIZ_DIR, help="folder of quiz pages inside --out")
-    pages.set_defaults(run=_build_pages)
-
-    schema = commands.add_parser("schema", help="write the banks' JSON Schemas")
-    schema.add_argument("--out", type=Path, default=Path("assessments"), help="default: assessments")
-    schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
-    schema.set_defaults(run=_schema)
-
-    from generator.score.cli import add_score_command
-
-    add_score_command(commands)
+    for name, (_, summary) in COMMANDS.items():
+        if name != chosen:
+            commands.add_parser(name, help=summary)
+            continue
+        command = load(name)
+        sub = commands.add_parser(name, help=summary, description=command.DESCRIPTION)
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
     return parser
-
-
-def _bank_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--banks", type=Path, default=Path("assessments"), help="default: assessments")
-    parser.add_argument(
-        "--docs",
-        type=Path,
-        default=Path("docs"),
-        help="docs folder, to check training links (default: docs; skipped if missing)",
-    )
-
-
-def _docs(args: argparse.Namespace) -> Path | None:
-    docs: Path = args.docs
-    return docs if docs.is_dir() else None
-
-
-def _validate(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.banks, _docs(args))
-    questions = sum(len(bank.module.questions) for bank in catalog.banks)
-    print(f"{len(catalog.banks)} banks, {questions} questions: no problems")
-    return EXIT_OK
-
-
-def _build_pages(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.banks, _docs(args))
-    theme: Path | None = args.theme if args.theme.is_dir() else None
-    env = environment([theme] if theme else [])
-    pages = render_site_pages(catalog, env, PageOptions(home=args.site_url, quiz_dir=args.quiz_dir))
-    count = write_tree(args.out, pages, theme)
-    print(f"wrote {count} files to {args.out}")
-    return EXIT_OK
-
-
-def _schema(args: argparse.Namespace) -> int:
-    if args.check:
-        stale = [
-            name
-            for name, text in schema_texts().items()
-            if not (args.out / name).is_file() or (args.out / name).read_text(encoding="utf-8") != text
-        ]
-        if stale:
-            print(f"out of date: {', '.join(stale)}; run 'repready schema'", file=sys.stderr)
-            return 1
-        print("schemas are up to date")
-        return EXIT_OK
-    for path in write_schemas(args.out):
-        print(f"wrote {path}")
-    return EXIT_OK

@@ -14,11 +14,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-EXIT_OUTPUT = 2
-
-
-class OutputError(Exception):
-    exit_code = EXIT_OUTPUT
+from generator.problems import OutputError
 
 
 def replace_folder(

@@ -1,4 +1,8 @@
-"""Problems reported like a compiler: ``path:line:col: message``, all of them, then one failure."""
+"""Problems reported like a compiler: ``path:line:col: message``, all of them, then one failure.
+
+The shared vocabulary of failure: the exit codes every command returns and the two error
+classes :mod:`generator.cli` turns into them.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,13 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.col or 1}"
         return f"{where}: {self.severity}: {self.message}"
+
+
+class OutputError(Exception):
+    """An output place that cannot or must not be written (a file in the way, no permission, a
+    folder we did not write)."""
+
+    exit_code = EXIT_USAGE
 
 
 class InvalidInput(Exception):

@@ -5,5 +5,5 @@ attempts: duplicates, conflicts, pools), :mod:`~generator.score.gaps` (mastery p
 competency, readiness, teams), :mod:`~generator.score.assign` (modules and plan links),
 :mod:`~generator.score.items` with :mod:`~generator.score.stats` (item analysis),
 :mod:`~generator.score.scales` (self-assessment, reviews, calibration), tied together by
-:func:`generator.score.run.score`; :mod:`~generator.score.cli` is the command.
+:func:`generator.score.run.score`; :mod:`generator.commands.score` is the command.
 """

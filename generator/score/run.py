@@ -1,7 +1,7 @@
 """One scoring run: read every results file, re-grade, and aggregate everything the reports show.
 
 :func:`score` is the whole pipeline without any output; :mod:`generator.report`
-renders its :class:`Scoring` and :mod:`generator.score.cli` writes the files.
+renders its :class:`Scoring` and :mod:`generator.commands.score` writes the files.
 """
 
 from __future__ import annotations

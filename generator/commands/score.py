@@ -16,11 +16,9 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from generator.bank.catalog import load_catalog
-from generator.folders import OutputError
-from generator.problems import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from generator.problems import EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputError
 from generator.report.output import write_reports
 from generator.report.render import QUALITY_CSV, render_reports
 from generator.results.reader import Limits, MiB, UsageError, discover
@@ -32,13 +30,13 @@ SHOWN_ON_STDERR = 20
 PARALLEL_MIN_REPS = 500  # render the HTML report in a second process above this
 
 
-def add_score_command(commands: Any) -> None:
-    parser: argparse.ArgumentParser = commands.add_parser(
-        "score",
-        help="re-grade exported results; write gap, assignment and item-analysis reports",
-        description="Re-grade xAPI results exported by the portal (or dumped by an LRS) against the banks "
-        "and write the manager report, assignments and the trainers' item analysis.",
-    )
+DESCRIPTION = (
+    "Re-grade xAPI results exported by the portal (or dumped by an LRS) against the banks "
+    "and write the manager report, assignments and the trainers' item analysis."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "results",
         nargs="+",
@@ -99,7 +97,6 @@ def add_score_command(commands: Any) -> None:
         help="take this as the current time (timestamps after it are rejected; the reports "
         "show it); for reproducible reports",
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
