@@ -26,6 +26,11 @@ from generator.problems import Problem
 SCALE_MODES = ("survey", "review")
 MODES = ("practice", "graded", *SCALE_MODES)
 
+#: Module ids whose quiz page would clash with a generated page (``quizzes/index.md``, the "My
+#: plan" and progress pages) or that MkDocs reads as a folder's index (``README.md``), compared
+#: case-insensitively because Windows and macOS file systems are.
+RESERVED_MODULE_IDS = ("index", "readme", "plan", "progress")
+
 
 def check_taxonomy(taxonomy: Taxonomy, source: Source) -> Iterator[Problem]:
     yield from _duplicates([t.id for t in taxonomy.topics], ("topics",), "topic id", source)
@@ -35,6 +40,12 @@ def check_taxonomy(taxonomy: Taxonomy, source: Source) -> Iterator[Problem]:
 def check_module(
     module: Module, source: Source, taxonomy: Taxonomy | None, docs_dir: Path | None
 ) -> Iterator[Problem]:
+    if module.id.casefold() in RESERVED_MODULE_IDS:
+        yield source.problem(
+            ("id",),
+            f"module id '{module.id}' is reserved: its quiz page would replace a page the portal "
+            f"generates; ids {', '.join(RESERVED_MODULE_IDS)} (in any case) cannot be used",
+        )
     yield from _check_references(module, source, taxonomy, docs_dir)
     yield from _duplicates([q.id for q in module.questions], ("questions",), "question id", source)
     yield from _duplicates([s.id for s in module.scenarios], ("scenarios",), "scenario id", source)
@@ -97,10 +108,7 @@ def _check_references(
         for si, scale in enumerate(module.scales):
             if scale.competency not in known:
                 yield source.problem(("scales", si, "competency"), f"unknown competency '{scale.competency}'")
-    if docs_dir is not None and not (docs_dir / module.training).is_file():
-        yield source.problem(
-            ("training",), f"training page '{module.training}' does not exist in {docs_dir.name}/"
-        )
+    yield from _check_training(module, source, docs_dir)
     scenarios = {s.id for s in module.scenarios}
     used = set()
     for qi, question in enumerate(module.questions):
@@ -118,6 +126,20 @@ def _check_references(
             yield source.problem(
                 ("scenarios", si, "id"), f"scenario '{scenario_def.id}' is used by no question"
             )
+
+
+def _check_training(module: Module, source: Source, docs_dir: Path | None) -> Iterator[Problem]:
+    """A training link is a page inside docs/: never a way out of it, nor a URL with a scheme."""
+    training = module.training
+    if ":" in training or "\\" in training or any(p in ("", ".", "..") for p in training.split("/")):
+        yield source.problem(
+            ("training",),
+            f"training page '{training}' must be a path inside docs/ such as training/qualification.md, "
+            "without '..', '.', '//', '\\' or ':'",
+        )
+        return
+    if docs_dir is not None and not (docs_dir / training).is_file():
+        yield source.problem(("training",), f"training page '{training}' does not exist in {docs_dir.name}/")
 
 
 def _check_competencies(

@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     theme: Path | None = args.theme if args.theme.is_dir() else None
     env = environment([theme] if theme else [])
     pages = render_site_pages(catalog, env, PageOptions(home=args.site_url, quiz_dir=args.quiz_dir))
-    count = write_tree(args.out, pages, theme)
+    docs = docs_folder(args)
+    inputs = [args.banks, *([docs] if docs else []), *([theme] if theme else [])]
+    count = write_tree(args.out, pages, theme, inputs)
     print(f"wrote {count} files to {args.out}")
     return EXIT_OK

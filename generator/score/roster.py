@@ -6,6 +6,7 @@ Problems are collected with their line and reported together, like the bank vali
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,16 @@ def read_roster(path: Path) -> dict[str, RosterRow]:
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidInput([Problem(shown, 0, 0, f"cannot read roster: {error}")]) from None
     reader = csv.reader(text.splitlines())
+    try:
+        return _rows(shown, reader)
+    except csv.Error as error:
+        # The csv module refuses a field over its limit (128 KiB) and a few malformed quotings.
+        raise InvalidInput(
+            [Problem(shown, reader.line_num, 1, f"cannot read this row: {error}; a roster field is one line")]
+        ) from None
+
+
+def _rows(shown: str, reader: Iterator[list[str]]) -> dict[str, RosterRow]:
     problems: list[Problem] = []
     rows: dict[str, RosterRow] = {}
     header = next(reader, None)
