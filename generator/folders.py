@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.problems import OutputError, display_path
@@ -24,11 +25,9 @@ SHOWN_STRANGERS = 3
 
 def check_folder(out: Path, *, command: str, marker: str, inputs: Iterable[Path] = ()) -> None:
     """Raise :class:`OutputError` unless replacing ``out`` would lose nothing but our own output."""
-    try:
+    with _output_errors(out, "read"):
         _check_inputs(out, inputs)
         _check_ours(out, command, marker)
-    except OSError as error:
-        raise OutputError(f"{out}: cannot read: {error.strerror or error}") from None
 
 
 def replace_folder(
@@ -45,10 +44,17 @@ def replace_folder(
     ``inputs`` are the files and folders the run read: an ``out`` that holds any of them is refused.
     """
     check_folder(out, command=command, marker=marker, inputs=inputs)
-    try:
+    with _output_errors(out, "write", "; choose another folder"):
         _replace(out, files, command=command, marker=marker, fill=fill)
+
+
+@contextmanager
+def _output_errors(out: Path, doing: str, advice: str = "") -> Iterator[None]:
+    """An unreadable or unwritable place is the command line's problem: a usage error, no traceback."""
+    try:
+        yield
     except OSError as error:
-        raise OutputError(f"{out}: cannot write: {error.strerror or error}; choose another folder") from None
+        raise OutputError(f"{out}: cannot {doing}: {error.strerror or error}{advice}") from None
 
 
 def _replace(

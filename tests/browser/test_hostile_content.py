@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,8 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from generator.cli import main
-from tests.browser.conftest import FIXTURE, ROOT, Site, mkdocs_config, open_page
-from tests.conftest import mkdocs_build, static_server
+from tests.browser.conftest import Site, build_fixture, copy_fixture, open_page
+from tests.conftest import static_server
 
 pytestmark = pytest.mark.browser
 
@@ -53,17 +52,12 @@ def poison(value: Any, field: str = "") -> Any:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    base = tmp_path_factory.mktemp("hostile-site")
-    src, out = base / "src", base / "out"
-    shutil.copytree(FIXTURE, src)
-    shutil.copytree(ROOT / "theme", src / "theme")
+    src, out = copy_fixture(tmp_path_factory.mktemp("hostile-site"))
     for bank in (src / "assessments").rglob("*.yml"):
         data = yaml.safe_load(bank.read_text(encoding="utf-8"))
         bank.write_text(yaml.safe_dump(poison(data), allow_unicode=True), encoding="utf-8")
     with static_server(out) as url:
-        (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
-        built = mkdocs_build(src / "mkdocs.yml", out)
-        assert built.returncode == 0, built.stderr
+        build_fixture(src, out, url)
         yield Site(src, out, int(url.rsplit(":", 1)[1].strip("/")), 0)
 
 
