@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from generator.bank.anchors import page_anchors
 from generator.bank.model import (
     GRADED_TYPES,
     Likert,
@@ -101,6 +103,11 @@ def _check_references(
         yield source.problem(
             ("training",), f"training page '{module.training}' does not exist in {docs_dir.name}/"
         )
+    if docs_dir is not None:
+        for qi, question in enumerate(module.questions):
+            link = getattr(question, "training", None)
+            if link is not None:
+                yield from _check_section(link, ("questions", qi, "training"), source, docs_dir)
     scenarios = {s.id for s in module.scenarios}
     used = set()
     for qi, question in enumerate(module.questions):
@@ -118,6 +125,20 @@ def _check_references(
             yield source.problem(
                 ("scenarios", si, "id"), f"scenario '{scenario_def.id}' is used by no question"
             )
+
+
+def _check_section(link: str, loc: tuple[str | int, ...], source: Source, docs_dir: Path) -> Iterator[Problem]:
+    page, _, anchor = link.partition("#")
+    path = docs_dir / page
+    if not path.is_file():
+        yield source.problem(loc, f"training page '{page}' does not exist in {docs_dir.name}/")
+        return
+    if anchor and anchor not in page_anchors(path):
+        nearest = get_close_matches(anchor, sorted(page_anchors(path)), n=1)
+        hint = f" (did you mean '{nearest[0]}'?)" if nearest else ""
+        yield source.problem(
+            loc, f"'{page}' has no heading with the anchor '#{anchor}'{hint}; add the heading or fix the link"
+        )
 
 
 def _check_competencies(
