@@ -17,9 +17,12 @@ import pytest
 
 from generator.bank.catalog import Catalog, load_catalog
 from generator.bank.grading import grade
-from generator.bank.model import SingleChoice
+from generator.bank.model import Likert, SingleChoice
+from generator.report.render import render_reports
 from generator.score import stats
+from generator.score.run import ScoreOptions, Scoring, score
 from tests.conftest import ROOT
+from tests.score.builders import NOW, attempt, export
 
 SEED = 20261129
 COHORT = 400
@@ -57,7 +60,6 @@ def test_final_pools_are_matched_so_every_draw_is_equivalent(catalog: Catalog) -
 
 
 def test_final_shares_no_scenario_with_the_practice_banks(catalog: Catalog) -> None:
-    words = lambda text: set(text.lower().split())  # noqa: E731 - a one-line helper
     practice = [
         words(q.prompt)
         for bank in catalog.banks
@@ -69,6 +71,10 @@ def test_final_shares_no_scenario_with_the_practice_banks(catalog: Catalog) -> N
         mine = words(q.prompt)
         nearest = max(len(mine & other) / len(mine | other) for other in practice)
         assert nearest < 0.5, f"{q.id} is a near-copy of a practice item (Jaccard {nearest:.2f})"
+
+
+def words(text: str) -> set[str]:
+    return set(text.lower().split())
 
 
 def _simulated_final(catalog: Catalog, rng: random.Random) -> dict[str, list[float]]:
@@ -114,3 +120,92 @@ def test_final_kr20_on_a_simulated_cohort(catalog: Catalog) -> None:
     )
     assert min(kr20) >= 0.75
     assert max(kr20) - min(kr20) < 0.08, "equivalent forms are about equally reliable"
+
+
+def _likert(rng: random.Random, trait: float, loading: float, threshold_shift: float) -> int:
+    """A five-point rating from a latent trait: the item's reading of it plus noise, cut at fixed points."""
+    reading = loading * trait + math.sqrt(1 - loading * loading) * rng.gauss(0.0, 1.0) + threshold_shift
+    return 1 + sum(reading > cut for cut in (-1.3, -0.45, 0.35, 1.2))
+
+
+def _survey_cohort(catalog: Catalog, tmp: Path, rng: random.Random) -> Path:
+    """Every survey module answered by COHORT simulated reps; returns the results folder.
+
+    Each rep has one latent level per scale (scales correlate 0.3 through a shared general
+    factor); each item reads its scale with a standardised loading of 0.55 to 0.75, a modest
+    and realistic range (inter-item correlations of about 0.3 to 0.55), and a reverse-keyed
+    item is answered the other way round. Drivers are strongest for ``rep-000``: incentive and
+    recognition.
+    """
+    surveys = [bank.module for bank in catalog.banks if bank.module.mode == "survey"]
+    items = {
+        (m.id, q.id): (rng.uniform(0.55, 0.75), rng.gauss(0.0, 0.3)) for m in surveys for q in m.questions
+    }
+    results = tmp / "results"
+    for n in range(COHORT):
+        rep = f"rep-{n:03d}"
+        general = rng.gauss(0.0, 1.0)
+        statements = []
+        for module in surveys:
+            levels = {
+                s.id: math.sqrt(0.3) * general + math.sqrt(0.7) * rng.gauss(0.0, 1.0) for s in module.scales
+            }
+            if n == 0 and module.id == "motivation-drivers":
+                levels = dict.fromkeys(levels, -2.0) | {"incentive": 2.5, "recognition": 2.5}
+            responses = {}
+            for q in module.questions:
+                assert isinstance(q, Likert)
+                loading, shift = items[(module.id, q.id)]
+                trait = -levels[q.scale] if q.reverse else levels[q.scale]
+                responses[q.id] = _likert(rng, trait, loading, shift)
+            statements += attempt(catalog, rep, module.id, responses, day=n % 20)
+        export(results / f"{rep}.json", statements)
+    return results
+
+
+@pytest.fixture(scope="module")
+def survey_scoring(catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Scoring:
+    results = _survey_cohort(catalog, tmp_path_factory.mktemp("cohort"), random.Random(SEED))
+    return score(sorted(results.glob("*.json")), catalog, ScoreOptions(now=NOW))
+
+
+def test_self_assessment_scales_are_reliable_on_a_simulated_cohort(survey_scoring: Scoring) -> None:
+    modes = {m: b.module.mode for m, b in survey_scoring.catalog.modules.items()}
+    found = {(r.module, r.scale.id): r for r in survey_scoring.reliability if modes[r.module] == "survey"}
+    assert found, "no survey scale was scored"
+    for (module, scale), rel in sorted(found.items()):
+        print(f"{module}/{scale}: {rel.items} items, n={rel.n}, Cronbach's alpha {rel.alpha:.3f}")
+    for (module, scale), rel in found.items():
+        assert rel.n == COHORT and rel.alpha is not None
+        assert rel.alpha >= 0.7, f"{module}/{scale}: alpha {rel.alpha:.3f}"
+
+
+def test_every_survey_scale_is_long_enough_and_keyed_both_ways(catalog: Catalog) -> None:
+    for bank in catalog.banks:
+        module = bank.module
+        if module.mode != "survey":
+            continue
+        for scale in module.scales:
+            keying = Counter(
+                q.reverse for q in module.questions if isinstance(q, Likert) and q.scale == scale.id
+            )
+            assert 5 <= sum(keying.values()) <= 6, (module.id, scale.id)
+            assert abs(keying[True] - keying[False]) <= 1, (module.id, scale.id, keying)
+
+
+def test_the_report_suggests_a_motivational_approach_in_words(survey_scoring: Scoring) -> None:
+    rep = next(r for r in survey_scoring.reps if r.rep == "rep-000")
+    approach = rep.scales.approach
+    assert approach is not None
+    assert {s.scale.id for s in approach.leading} == {"incentive", "recognition"}
+    first, second = (s.scale.title for s in approach.leading)
+    sentence = f"{first} and {second.lower()} move this rep most."
+    assert approach.text.startswith(sentence)
+    assert "Incentives: tie the next goal to something they earn" in approach.text
+    assert "Recognition: notice good work and say so specifically" in approach.text
+    assert "Do not lean on autonomy, guidance and inspiration: they do little for this rep." in approach.text
+    files = render_reports(survey_scoring)
+    html = files["manager-report.html"]
+    assert "<h4>Suggested motivational approach</h4>" in html
+    assert sentence in html
+    assert f"Suggested motivational approach: {sentence}" in files["manager-report.md"]

@@ -127,7 +127,9 @@ def _check_references(
             )
 
 
-def _check_section(link: str, loc: tuple[str | int, ...], source: Source, docs_dir: Path) -> Iterator[Problem]:
+def _check_section(
+    link: str, loc: tuple[str | int, ...], source: Source, docs_dir: Path
+) -> Iterator[Problem]:
     page, _, anchor = link.partition("#")
     path = docs_dir / page
     if not path.is_file():

@@ -186,6 +186,12 @@ class Scale(Strict):
     title: Text
     competency: CompetencyId
     bands: list[Band] = Field(min_length=1)
+    approach: Text | None = Field(
+        default=None,
+        description="Makes the scale a motivation driver (incentive, guidance, recognition...): how "
+        "a manager uses this driver with a rep for whom it is strong. The manager report suggests "
+        "the approach of each rep's strongest drivers, in these words.",
+    )
 
 
 class RatingScale(Strict):

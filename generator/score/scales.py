@@ -22,6 +22,7 @@ from generator.bank.model import Likert, Module, Scale
 from generator.score import stats
 from generator.score.gaps import INSUFFICIENT, Cell, latest_per_module
 from generator.score.ingest import Attempt
+from generator.score.motivation import Approach, suggest
 
 CALIBRATION_GAP = 0.25  # one point on a five-point scale
 
@@ -74,6 +75,7 @@ class RepScales:
     self_assessed: list[ScaleScore] = field(default_factory=list)
     review: Review | None = None
     calibration: list[Calibration] = field(default_factory=list)
+    approach: Approach | None = None  # from the motivation-driver scales, when the rep rated them
 
 
 def scale_scores(module: Module, attempt: Attempt) -> list[ScaleScore]:
@@ -121,13 +123,15 @@ def rep_scales(
             latest_review.notes,
         )
     result.calibration = calibrate(result, cells, catalog)
+    result.approach = suggest(result.self_assessed)
     return result
 
 
 def calibrate(scales: RepScales, cells: dict[str, Cell], catalog: Catalog) -> list[Calibration]:
     views: dict[str, dict[str, float]] = {}
     for score in scales.self_assessed:
-        views.setdefault(score.scale.competency, {})["the rep"] = score.normalised
+        if score.scale.approach is None:  # a driver says what moves the rep, not how much
+            views.setdefault(score.scale.competency, {})["the rep"] = score.normalised
     for score in scales.review.scales if scales.review else []:
         views.setdefault(score.scale.competency, {})["the manager"] = score.normalised
     for competency, cell in cells.items():
