@@ -96,6 +96,11 @@ def _check_references(
         known = {c.id for c in taxonomy.competencies}
         for qi, question in enumerate(module.questions):
             yield from _check_competencies(question, ("questions", qi), source, known)
+        for qi, question in enumerate(module.questions):
+            if isinstance(question, Likert) and question.competency and question.competency not in known:
+                yield source.problem(
+                    ("questions", qi, "competency"), f"unknown competency '{question.competency}'"
+                )
         for si, scale in enumerate(module.scales):
             if scale.competency not in known:
                 yield source.problem(("scales", si, "competency"), f"unknown competency '{scale.competency}'")
@@ -166,6 +171,15 @@ def _check_question(
         )
     if module.rating is None:
         yield source.problem(loc, "likert items need the module's 'rating' scale")
+    if (
+        module.rating is not None
+        and question.levels is not None
+        and len(question.levels) != module.rating.points
+    ):
+        yield source.problem(
+            (*loc, "levels"),
+            f"expected {module.rating.points} levels (one per rating point), found {len(question.levels)}",
+        )
     if question.scale not in {s.id for s in module.scales}:
         yield source.problem(
             (*loc, "scale"),
@@ -219,6 +233,12 @@ def _check_scales(module: Module, source: Source) -> Iterator[Problem]:
         yield source.problem(
             ("rating", "anchors"),
             f"expected {module.rating.points} anchors (one per point), found {len(module.rating.anchors)}",
+        )
+    if module.rating is not None and module.rating.not_observed is not None and module.mode != "review":
+        yield source.problem(
+            ("rating", "not_observed"),
+            f"'not_observed' belongs in a review module, where a manager may not have seen a behaviour; "
+            f"this is a {module.mode} module",
         )
     top = module.rating.points if module.rating else None
     for si, scale in enumerate(module.scales):

@@ -154,6 +154,16 @@ class Likert(Strict):
     reverse: bool = Field(
         default=False, description="Agreement means less of the trait (scored max + 1 - rating)."
     )
+    levels: list[Text] | None = Field(
+        default=None,
+        description="For a review: what the manager observes at each point of the rating, lowest "
+        "first, one per point. Shown beside the module's anchors (behaviourally anchored rating).",
+    )
+    competency: CompetencyId | None = Field(
+        default=None,
+        description="The competency this one behaviour evidences, when it is not the scale's; "
+        "calibration compares each competency's ratings with the quizzes on that competency.",
+    )
 
 
 Question = Annotated[
@@ -199,6 +209,11 @@ class RatingScale(Strict):
 
     points: int = Field(ge=2, le=11)
     anchors: list[Text] = Field(description="One label per point, lowest first.")
+    not_observed: Text | None = Field(
+        default=None,
+        description="Review modules only: the label of one more answer, e.g. 'Not observed'. It is "
+        "recorded as such and counts as missing, never as a low rating.",
+    )
 
 
 class Draw(Strict):
