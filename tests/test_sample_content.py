@@ -109,3 +109,23 @@ def test_sample_search_index_has_no_answers(built_site: Path, catalog: Catalog) 
                     leaked.append(f"{question.id}/{option.id}")
     assert not leaked
     assert any(doc["location"].startswith("quizzes/") for doc in index["docs"])
+
+
+def test_every_graded_question_links_to_the_section_that_teaches_it(
+    built_site: Path, catalog: Catalog
+) -> None:
+    """The validator checks the heading exists; the built site shows MkDocs gave it the same id."""
+    missing = []
+    for bank in catalog.banks:
+        for question in bank.module.questions:
+            if question.type == "likert":
+                continue
+            link = getattr(question, "training", None)
+            if link is None or "#" not in link:
+                missing.append(f"{question.id}: no section link")
+                continue
+            page, anchor = link.split("#")
+            html = (built_site / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+            if f'id="{anchor}"' not in html:
+                missing.append(f"{question.id}: {link} has no such id in the built page")
+    assert not missing, "\n".join(missing)
