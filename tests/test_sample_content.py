@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.bank.catalog import Catalog, load_catalog
+from generator.bank.model import Likert
 from generator.bank.files import bank_files
 from generator.render.markdown import to_plain
 from tests.conftest import ROOT, mkdocs_build
@@ -129,3 +130,20 @@ def test_every_graded_question_links_to_the_section_that_teaches_it(
             if f'id="{anchor}"' not in html:
                 missing.append(f"{question.id}: {link} has no such id in the built page")
     assert not missing, "\n".join(missing)
+
+
+def test_manager_rubric_is_behaviourally_anchored(catalog: Catalog) -> None:
+    module = catalog.modules["manager-review"].module
+    assert module.rating is not None and module.rating.not_observed, "a manager may not have seen it"
+    scale_competency = {s.id: s.competency for s in module.scales}
+    per_scale = Counter(q.scale for q in module.questions if isinstance(q, Likert))
+    assert set(per_scale) == set(scale_competency)
+    assert min(per_scale.values()) >= 3, per_scale
+    knowledge = {c.id for c in catalog.taxonomy.competencies if c.kind == "knowledge"}
+    evidenced = set()
+    for q in module.questions:
+        assert isinstance(q, Likert)
+        assert q.levels is not None and len(q.levels) == module.rating.points, q.id
+        evidenced.add(q.competency or scale_competency[q.scale])
+    # the five qualification areas are rated one by one, so calibration compares like with like
+    assert {c for c in knowledge if c.startswith("QUAL.")} <= evidenced
