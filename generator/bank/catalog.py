@@ -55,6 +55,10 @@ def content_hash(value: Any) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+# Where a question is taught is not what it asks: moving a link never makes old answers "changed".
+_NOT_MEANING: Any = {"questions": {"__all__": {"training"}}}
+
+
 #: What a graded page must not let anyone test: the answers, and the texts written for after Submit.
 _KEY_FIELDS = ("correct", "answer", "match", "feedback", "feedback_true", "feedback_false", "explanation")
 
@@ -73,7 +77,7 @@ def _without_key(value: Any) -> Any:
 
 def module_hash(module: Module) -> str:
     """The hash pages and statements carry; a graded module's leaves its answer key out."""
-    content = module.model_dump(mode="json")
+    content = module.model_dump(mode="json", exclude=_NOT_MEANING)
     if module.mode == "graded":
         content["questions"] = _without_key(content["questions"])
     return content_hash(content)
@@ -85,7 +89,7 @@ def question_hash(module: Module, question: Question) -> str:
     A graded page carries this hash, so for graded modules it leaves the key out: otherwise
     anyone could hash each candidate answer offline until one matched the page.
     """
-    content = question.model_dump(mode="json")
+    content = question.model_dump(mode="json", exclude={"training"})
     if module.mode == "graded":
         content = _without_key(content)
     scenario = getattr(question, "scenario", None)

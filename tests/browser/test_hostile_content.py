@@ -25,7 +25,8 @@ pytestmark = pytest.mark.browser
 
 #: Every field of a bank or of the competency model that holds text a trainer writes.
 TEXT_FIELDS = {"title", "summary", "prompt", "explanation", "text", "feedback", "feedback_true"}
-TEXT_FIELDS |= {"feedback_false", "label", "description", "anchors", "frameworks"}
+TEXT_FIELDS |= {"feedback_false", "label", "description", "anchors", "frameworks", "levels", "approach"}
+TEXT_FIELDS |= {"not_observed"}
 
 
 def payload(field: str) -> str:
