@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -217,31 +218,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m generator.lrs.trial",
         description="A local Ralph LRS for trying RepReady's LRS link (not for production).",
     )
-    parser.add_argument("--data", type=Path, required=True, help="folder for statements and auth.json")
+    parser.add_argument("--data", type=Path, default=Path("lrs-data"), help="default: lrs-data")
     parser.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
     parser.add_argument("--port", type=int, default=8100, help="default: 8100")
     parser.add_argument(
-        "--cors", action="append", default=[], metavar="ORIGIN", help="a portal origin allowed to send"
-    )
-    parser.add_argument(
-        "--user",
+        "--cors",
         action="append",
         default=[],
-        metavar="NAME:PASSWORD",
-        help="add a user allowed to read and write every statement (a manager)",
+        metavar="ORIGIN",
+        help="the portal's origin (scheme://host:port), allowed to send from the browser; repeatable",
+    )
+    parser.add_argument(
+        "--roster",
+        type=Path,
+        help="give every rep of this roster CSV an LRS user (writes and reads its own statements); "
+        "their credentials go to DATA/rep-credentials.csv for 'repready links'",
     )
     args = parser.parse_args(argv)
-    args.data.mkdir(parents=True, exist_ok=True)
-    for user in args.user:
-        name, _, password = user.partition(":")
-        if not name or not password:
-            parser.error(f"--user expects NAME:PASSWORD, found '{name}'")
-        add_user(args.data / "auth.json", name, password, MANAGER_SCOPES, f"http://{args.host}:{args.port}/")
+    data: Path = args.data
+    data.mkdir(parents=True, exist_ok=True)
+    home = f"http://{args.host}:{args.port}/"
+    manager = data / "manager-credentials"
+    if not manager.exists():
+        password = secrets.token_urlsafe(18)
+        add_user(data / "auth.json", "manager", password, MANAGER_SCOPES, home)
+        _private(manager, f"manager:{password}\n")
+    if args.roster:
+        from generator.score.roster import read_roster
+
+        rows = ["rep_id,username,password"]
+        for rep in read_roster(args.roster):
+            password = secrets.token_urlsafe(18)
+            add_user(data / "auth.json", rep, password, WRITER_SCOPES, home)
+            rows.append(f"{rep},{rep},{password}")
+        _private(data / "rep-credentials.csv", "\n".join(rows) + "\n")
     print(
-        f"Ralph LRS at http://{args.host}:{args.port}/xAPI/statements (data in {args.data})", file=sys.stderr
+        f"Ralph LRS (local trial) at {home}xAPI/ with its data in {data}/\n"
+        f"  manager's credential: {manager} (repready score --lrs {home}xAPI/ --credentials {manager})\n"
+        f"  browsers may send from: {', '.join(args.cors) or 'no origin (add --cors ORIGIN)'}",
+        file=sys.stderr,
     )
-    serve(args.data, args.host, args.port, args.cors, log_level="info")
+    serve(data, args.host, args.port, args.cors, log_level="info")
     return 0
+
+
+def _private(path: Path, text: str) -> None:
+    """A file of credentials: readable by its owner only, from its first byte."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 if __name__ == "__main__":
