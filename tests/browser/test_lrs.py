@@ -11,6 +11,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -21,6 +22,8 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from generator.bank.catalog import load_catalog
+from generator.xapi.statements import Attempt, Learner, build
 from tests.browser.conftest import FIXTURE, ROOT, Site, Watch, _port, mkdocs_config, open_page
 from tests.browser.helpers import export, fill_learner, open_quiz, submit
 from tests.browser.test_practice import answer_all_right
@@ -183,3 +186,40 @@ def test_without_a_start_link_the_attempt_waits_for_one(
     page.goto(start_link(lrs_site.site, store, endpoint=store.url))
     expect(state(page)).to_have_text("Sent: your results are stored in your manager's learning record store.")
     assert len(stored(store)) == 7
+
+
+def test_a_conflict_is_shown_not_hidden_and_export_still_works(
+    lrs_site: LrsSite, lrs_page: tuple[Page, Watch]
+) -> None:
+    page, _ = lrs_page
+    store = lrs_site.ralph.store()
+    page.goto(start_link(lrs_site.site, store, endpoint=store.url))
+    expect(page.locator("form.rr-quiz.rr-ready")).to_have_count(1)
+    fill_learner(page)
+    answer_all_right(page)
+    draft = page.evaluate("() => JSON.parse(localStorage.getItem('repready:v1:draft:fx-basics'))")
+    # Someone stored other content under the ids this attempt will use (same registration).
+    bank = load_catalog(lrs_site.site.src / "assessments").modules["fx-basics"]
+    moment = datetime(2026, 1, 1, tzinfo=UTC)
+    other = build(
+        Attempt(bank, Learner("Ann Rep", "rep-042", lrs_site.site.site_url), draft["reg"], moment, moment, {})
+    )
+    posted = requests.post(
+        store.url,
+        json=other[:1],
+        headers={"Authorization": store.rep, "X-Experience-API-Version": "1.0.3"},
+        timeout=30,
+    )
+    assert posted.status_code == 200, posted.text
+    submit(page)
+    expect(state(page)).to_have_text(
+        re.compile(
+            r"^Failed to send \(1\): the LRS already holds different results under the same id \(HTTP 409"
+        )
+    )
+    expect(state(page)).to_contain_text("use Export results and send the file to your manager")
+    _, data = export(page)
+    assert len(data["statements"]) == 7
+    assert [s["id"] for s in stored(store)] == [other[0]["id"]]
+    page.reload()  # still shown after a reload, and not sent again
+    expect(state(page)).to_contain_text("Failed to send (1)")
