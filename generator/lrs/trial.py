@@ -24,6 +24,8 @@ Needs the ``lrs`` extra (``pip install -e '.[lrs]'``); nothing else in RepReady 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import secrets
@@ -244,14 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         add_user(data / "auth.json", "manager", password, MANAGER_SCOPES, home)
         _private(manager, f"manager:{password}\n")
     if args.roster:
-        from generator.score.roster import read_roster
-
-        rows = ["rep_id,username,password"]
-        for rep in read_roster(args.roster):
-            password = secrets.token_urlsafe(18)
-            add_user(data / "auth.json", rep, password, WRITER_SCOPES, home)
-            rows.append(f"{rep},{rep},{password}")
-        _private(data / "rep-credentials.csv", "\n".join(rows) + "\n")
+        add_reps(data, args.roster, home)
     print(
         f"Ralph LRS (local trial) at {home}xAPI/ with its data in {data}/\n"
         f"  manager's credential: {manager} (repready score --lrs {home}xAPI/ --credentials {manager})\n"
@@ -260,6 +255,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     serve(data, args.host, args.port, args.cors, log_level="info")
     return 0
+
+
+def add_reps(data: Path, roster: Path, home: str) -> None:
+    """An LRS user for every rep of ``roster`` who has none yet, listed in DATA/rep-credentials.csv.
+
+    Reps who already have one keep it: their start links go on working.
+    """
+    from generator.score.roster import read_roster
+
+    listing = data / "rep-credentials.csv"
+    known: dict[str, list[str]] = {}
+    if listing.is_file():
+        rows = list(csv.reader(listing.read_text("utf-8").splitlines()))[1:]
+        known = {row[0].strip().casefold(): row for row in rows if len(row) == 3}
+    for rep in read_roster(roster):
+        if rep.casefold() not in known:
+            password = secrets.token_urlsafe(18)
+            add_user(data / "auth.json", rep, password, WRITER_SCOPES, home)
+            known[rep.casefold()] = [rep, rep, password]
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(["rep_id", "username", "password"])
+    writer.writerows(known[key] for key in sorted(known))
+    _private(listing, text.getvalue())
 
 
 def _private(path: Path, text: str) -> None:
