@@ -152,6 +152,7 @@
     sending = true;
     clearTimeout(timer);
     timer = null;
+    waitReason = ""; // this round finds out anew why anything still waits
     let retry = false;
     try {
       for (const entry of [...queue()]) {
