@@ -28,7 +28,7 @@ import yaml
 from generator.lrs.client import statements_url
 from generator.lrs.credentials import basic
 from generator.problems import EXIT_OK, EXIT_USAGE, InvalidInput, OutputError, Problem, display_path
-from generator.score.roster import RosterRow, read_roster
+from generator.score.roster import RosterRow, read_roster, read_table
 
 DESCRIPTION = (
     "Write each rep's personal start link (name and id, and with --lrs-endpoint the LRS address "
@@ -36,7 +36,6 @@ DESCRIPTION = (
 )
 COLUMNS = ("rep_id", "name", "team", "manager", "link")
 CREDENTIAL_COLUMNS = ("rep_id", "username", "password")
-MAX_CREDENTIALS_BYTES = 16 * 1024 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -137,36 +136,10 @@ def _mkdocs_site_url(path: Path) -> str | None:
 def _credentials(path: Path, roster: dict[str, RosterRow]) -> dict[str, str]:
     """``Authorization`` values by rep key; every rep of the roster must have one."""
     shown = display_path(path)
-    try:
-        if path.stat().st_size > MAX_CREDENTIALS_BYTES:
-            raise InvalidInput([Problem(shown, 0, 0, "credentials file is larger than 16 MiB")])
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInput([Problem(shown, 0, 0, f"cannot read credentials: {error}")]) from None
-    reader = csv.reader(text.splitlines())
-    header = [h.strip().lower() for h in next(reader, [])]
-    missing = [c for c in CREDENTIAL_COLUMNS if c not in header]
-    if missing:
-        raise InvalidInput(
-            [
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    f"missing column(s) {', '.join(missing)}; expected {','.join(CREDENTIAL_COLUMNS)}",
-                )
-            ]
-        )
-    index = {c: header.index(c) for c in CREDENTIAL_COLUMNS}
     problems: list[Problem] = []
     found: dict[str, tuple[str, int]] = {}
-    for line, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) < len(header):
-            problems.append(Problem(shown, line, 1, f"expected {len(header)} fields, found {len(row)}"))
-            continue
-        rep, username, password = (row[index[c]] for c in CREDENTIAL_COLUMNS)
+    for line, cells in read_table(path, CREDENTIAL_COLUMNS, "credentials", problems):
+        rep, username, password = cells["rep_id"], cells["username"], cells["password"]
         key = _key(rep)
         if not key:
             problems.append(Problem(shown, line, 1, "empty rep_id"))

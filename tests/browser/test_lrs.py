@@ -86,13 +86,21 @@ def sent_and_exported(page: Page, store: Store) -> None:
     assert exported and sorted(s["id"] for s in stored(store)) == exported
 
 
-def take_quiz(page: Page, link: str) -> None:
+def open_link(page: Page, link: str) -> None:
     page.goto(link)
     expect(page.locator("form.rr-quiz.rr-ready")).to_have_count(1)
     assert "auth=" not in page.url and "endpoint=" not in page.url  # the credential left the address bar
+
+
+def answer_and_submit(page: Page) -> None:
     fill_learner(page)
     answer_all_right(page)
     submit(page)
+
+
+def take_quiz(page: Page, link: str) -> None:
+    open_link(page, link)
+    answer_and_submit(page)
 
 
 @pytest.fixture
@@ -157,12 +165,9 @@ def test_going_offline_queues_and_coming_back_online_drains(
 ) -> None:
     page, _ = lrs_page
     store = lrs_site.ralph.store()
-    page.goto(start_link(lrs_site.site, store, endpoint=store.url))
-    expect(page.locator("form.rr-quiz.rr-ready")).to_have_count(1)
+    open_link(page, start_link(lrs_site.site, store, endpoint=store.url))
     page.context.set_offline(True)
-    fill_learner(page)
-    answer_all_right(page)
-    submit(page)
+    answer_and_submit(page)
     expect(state(page)).to_have_text(re.compile(r"^Waiting to send \(1\): you are offline"))
     _, data = export(page)
     assert len(data["statements"]) == 7 and stored(store) == []
@@ -177,9 +182,7 @@ def test_without_a_start_link_the_attempt_waits_for_one(
     page, _ = lrs_page
     store = lrs_site.ralph.store()
     open_quiz(page, lrs_site.site, "fx-basics")
-    fill_learner(page)
-    answer_all_right(page)
-    submit(page)
+    answer_and_submit(page)
     expect(state(page)).to_have_text(
         re.compile(r"^Waiting to send \(1\): this browser has no sending link for you yet")
     )
@@ -193,8 +196,7 @@ def test_a_conflict_is_shown_not_hidden_and_export_still_works(
 ) -> None:
     page, _ = lrs_page
     store = lrs_site.ralph.store()
-    page.goto(start_link(lrs_site.site, store, endpoint=store.url))
-    expect(page.locator("form.rr-quiz.rr-ready")).to_have_count(1)
+    open_link(page, start_link(lrs_site.site, store, endpoint=store.url))
     fill_learner(page)
     answer_all_right(page)
     draft = page.evaluate("() => JSON.parse(localStorage.getItem('repready:v1:draft:fx-basics'))")
