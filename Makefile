@@ -69,6 +69,7 @@ check: test
 bench: setup-test
 	$(BIN)/python benchmarks/build_bench.py
 	$(BIN)/python benchmarks/score_bench.py
+	$(BIN)/python benchmarks/lrs_bench.py
 
 clean:
 	rm -rf site build reports .pytest_cache .mypy_cache .ruff_cache benchmarks/.work
