@@ -17,6 +17,7 @@ import re
 import jinja2
 
 from generator.bank.catalog import Catalog
+from generator.bank.model import SCALE_MODES
 from generator.render.markdown import to_plain
 from generator.render.options import PageOptions
 
@@ -37,7 +38,7 @@ def render_plan_page(catalog: Catalog, env: jinja2.Environment, options: PageOpt
             "training_title": _link_text(_training_title(catalog, bank.module.topic)),
         }
         for bank in catalog.banks
-        if bank.module.mode in ("practice", "graded")
+        if bank.module.mode not in SCALE_MODES
     ]
     return {PLAN_PAGE: env.get_template("plan.html").render(modules=modules)}
 

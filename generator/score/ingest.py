@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from generator.bank.catalog import Bank, Catalog
 from generator.bank.grading import grade
-from generator.bank.model import Likert, Question
+from generator.bank.items import Question, is_graded
 from generator.results.reader import Rejection
 from generator.results.statement import Ignored, Statement, StatementReader
 from generator.xapi.responses import ResponseError, parse
@@ -354,7 +354,7 @@ def _grade(grades: dict[str, Graded], question: Question, bank: Bank, response: 
     """Grade a response not seen before for this question, and remember it."""
     try:
         parsed = parse(question, response, bank.module)
-        score = float(parsed) if isinstance(question, Likert) else grade(question, parsed).score
+        score = grade(question, parsed).score if is_graded(question) else float(parsed)
         known: Graded = (score, None, response)
     except ResponseError as error:
         known = (0.0, str(error), response)

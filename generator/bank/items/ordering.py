@@ -1,0 +1,101 @@
+"""Ordering: put the steps in order; the bank lists them in the right order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from generator.bank.fields import Id, QuestionBase, Scoring, Strict, Text
+from generator.bank.items.base import (
+    SEP,
+    Choice,
+    Components,
+    Convert,
+    Grade,
+    ItemType,
+    ResponseError,
+    all_or_nothing,
+    derange,
+    known,
+    split,
+)
+from generator.bank.rules import Location, duplicate_texts, duplicates
+from generator.bank.source import Source
+from generator.problems import Problem
+
+if TYPE_CHECKING:
+    from generator.bank.model import Module
+
+
+class Step(Strict):
+    """One item of an ordering question."""
+
+    id: Id
+    text: Text
+
+
+class Ordering(QuestionBase):
+    """Put the steps in order; the bank lists them in the right order."""
+
+    type: Literal["ordering"]
+    steps: list[Step] = Field(min_length=2)
+    scoring: Scoring = Field(
+        default="all-or-nothing", description="'partial': share of steps in the right position."
+    )
+
+
+class OrderingType(ItemType[Ordering]):
+    model = Ordering
+    name = "ordering"
+    interaction = "sequencing"
+    analysis_kind = "step"
+
+    def check(
+        self, question: Ordering, module: Module | None, loc: Location, source: Source
+    ) -> Iterator[Problem]:
+        yield from duplicates([s.id for s in question.steps], (*loc, "steps"), "step id", source)
+        yield from duplicate_texts([s.text for s in question.steps], (*loc, "steps"), source)
+
+    def texts(self, question: Ordering) -> Iterator[str]:
+        yield from (s.text for s in question.steps)
+
+    def display(self, question: Ordering) -> list[Any]:
+        # A stable shuffled order that is never the answer, so a page without a key gives nothing away.
+        return derange(list(question.steps), question.id)
+
+    def grade(self, question: Ordering, response: Any) -> Grade:
+        order = [s.id for s in question.steps]
+        given = list(response)
+        right = sum(a == b for a, b in zip(order, given, strict=False))
+        if question.scoring == "partial":
+            return Grade(right / len(order), given == order)
+        return all_or_nothing(given == order)
+
+    def pattern(self, question: Ordering) -> list[str] | None:
+        return [SEP.join(s.id for s in question.steps)]
+
+    def encode(self, question: Ordering, response: Any) -> str:
+        return SEP.join(response)
+
+    def parse(self, question: Ordering, text: str, module: Module | None) -> Any:
+        order = split(text)
+        known(order, {s.id for s in question.steps}, "step")
+        if sorted(order) != sorted(s.id for s in question.steps):
+            raise ResponseError("an ordering response lists every step exactly once")
+        return order
+
+    def describe(self, question: Ordering, module: Module, plain: Convert) -> Components:
+        # The order the page shows, never the bank's (which is the answer).
+        return {"choices": [(s.id, plain(s.text)) for s in self.display(question)]}
+
+    def choices(self, question: Ordering) -> list[Choice]:
+        return [(s.id, s.text, True) for s in question.steps]
+
+    def credited(self, question: Ordering, value: Any) -> frozenset[str]:
+        right = [s.id for s in question.steps]
+        return frozenset(sid for sid, expected in zip(value, right, strict=False) if sid == expected)
+
+
+TYPE = OrderingType()
