@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint typecheck bench pages clean setup-site setup-test chromium
+.PHONY: serve build test check lint typecheck jstest bench pages clean setup-site setup-test chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,13 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@ $(VENV)/.site
 
+# The widget's linter and test runner, exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 setup-site: $(VENV)/.site
-setup-test: $(VENV)/.test chromium
+setup-test: $(VENV)/.test chromium node_modules/.installed
 
 ## The portal with the bundled sample content, rebuilt when a bank or page changes.
 serve: setup-site
@@ -44,12 +49,17 @@ chromium:
 lint: setup-test
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/ruff check generator tests benchmarks
+	npx --no-install eslint
+
+## The widget's unit tests (graders, ids) under node's own test runner.
+jstest: setup-test
+	node --test tests/js/
 
 typecheck: setup-test
 	$(BIN)/mypy
 
 ## Every test: lint, types, banks, schema, unit, build, browser.
-test: setup-test lint typecheck
+test: setup-test lint typecheck jstest
 	$(BIN)/repready validate
 	$(BIN)/repready schema --check
 	$(BIN)/pytest
