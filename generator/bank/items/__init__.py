@@ -11,11 +11,13 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from generator.bank.items import likert, matching, multiple, ordering, single, true_false
+from generator.bank.items import fill_in, likert, matching, multiple, numeric, ordering, single, true_false
 from generator.bank.items.base import ItemType
+from generator.bank.items.fill_in import FillIn
 from generator.bank.items.likert import Likert
 from generator.bank.items.matching import Matching
 from generator.bank.items.multiple import MultipleSelect
+from generator.bank.items.numeric import Numeric
 from generator.bank.items.ordering import Ordering
 from generator.bank.items.single import SingleChoice
 from generator.bank.items.true_false import TrueFalse
@@ -28,12 +30,14 @@ ITEM_TYPES: dict[str, ItemType[Any]] = {
         true_false.TYPE,
         matching.TYPE,
         ordering.TYPE,
+        numeric.TYPE,
+        fill_in.TYPE,
         likert.TYPE,
     )
 }
 
 Question = Annotated[
-    SingleChoice | MultipleSelect | TrueFalse | Matching | Ordering | Likert,
+    SingleChoice | MultipleSelect | TrueFalse | Matching | Ordering | Numeric | FillIn | Likert,
     Field(discriminator="type"),
 ]
 
