@@ -103,7 +103,9 @@ def assert_no_violations(page: Page, axe: Axe) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("module_id", ["fx-basics", "fx-types", "fx-entry", "fx-survey", "fx-review", "fx-graded"])
+@pytest.mark.parametrize(
+    "module_id", ["fx-basics", "fx-types", "fx-entry", "fx-survey", "fx-review", "fx-graded"]
+)
 def test_axe_finds_no_violations_in_the_quiz_form(
     browser: Browser, site: Site, axe: Axe, scheme: str, module_id: str
 ) -> None:
