@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint typecheck jstest bench pages clean setup-site setup-test chromium
+.PHONY: serve build test check lint typecheck jstest widget bench pages clean setup-site setup-test chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,9 +51,13 @@ lint: setup-test
 	$(BIN)/ruff check generator tests benchmarks
 	npx --no-install eslint
 
-## The widget's unit tests (graders, ids) under node's own test runner.
+## The widget's unit tests (graders, ids, bundles current) under node's own test runner.
 jstest: setup-test
 	node --test tests/js/
+
+## Rebundle the widget (theme/assets/repready/dist/, committed) after changing its sources.
+widget: node_modules/.installed
+	npm run build --silent
 
 typecheck: setup-test
 	$(BIN)/mypy
@@ -69,6 +73,7 @@ check: test
 bench: setup-test
 	$(BIN)/python benchmarks/build_bench.py
 	$(BIN)/python benchmarks/score_bench.py
+	$(BIN)/python benchmarks/widget_weight.py
 
 clean:
 	rm -rf site build reports .pytest_cache .mypy_cache .ruff_cache benchmarks/.work

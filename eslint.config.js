@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["node_modules/", "site/", "build/", ".venv/", ".cache/", "benchmarks/.work/"] },
+  { ignores: ["theme/assets/repready/dist/", "node_modules/", "site/", "build/", ".venv/", ".cache/", "benchmarks/.work/"] },
   js.configs.recommended,
   {
     files: ["theme/assets/repready/**/*.js"],
@@ -16,7 +16,7 @@ export default [
     languageOptions: { sourceType: "script" },
   },
   {
-    files: ["tests/js/**/*.js", "eslint.config.js"],
+    files: ["tests/js/**/*.js", "scripts/**/*.mjs", "eslint.config.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
   },
   {

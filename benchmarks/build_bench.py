@@ -2,8 +2,8 @@
 
 Builds a synthetic site of 50 banks x 20 questions with the plugin, and the same
 questions as plain Markdown pages without quizzes (the baseline), alternately in
-one run, and prints the median build-time ratio (target <= 1.15) and the gzipped
-size of the widget's JS + CSS (target <= 12 KB).
+one run, and prints the median build-time ratio (target <= 1.15). The widget's
+weight per quiz page is benchmarks/widget_weight.py.
 
     python benchmarks/build_bench.py [--banks 50] [--questions 20] [--rounds 5]
 """
@@ -162,9 +162,6 @@ def main() -> int:
     for name in ("cold", "warm"):
         ratio = median[name] / median["plain"]
         print(f"build-time ratio, {name}: {ratio:.3f}x (target <= 1.15x)")
-    js, css = gzipped(ASSETS / "quiz.js"), gzipped(ASSETS / "quiz.css")
-    print(f"widget gzipped: quiz.js {js:,} B + quiz.css {css:,} B = {js + css:,} B (target <= 12,288 B)")
-    print(f"  plus plan.js {gzipped(ASSETS / 'plan.js'):,} B, fetched by the My-plan page only")
     return 0
 
 
