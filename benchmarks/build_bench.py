@@ -11,7 +11,6 @@ weight per quiz page is benchmarks/widget_weight.py.
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import shutil
 import statistics
@@ -24,7 +23,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".work" / "build"
-ASSETS = ROOT / "theme" / "assets" / "repready"
 
 CONFIG = """\
 site_name: Bench
@@ -129,10 +127,6 @@ def build_seconds(site: Path) -> float:
         check=True,
     )
     return time.perf_counter() - start
-
-
-def gzipped(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=9))
 
 
 def main() -> int:

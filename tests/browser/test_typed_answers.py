@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.cli import main
 from generator.xapi import vocabulary as v
 from tests.browser.conftest import Site
 from tests.browser.helpers import (
     assert_matches_reference,
+    csv_rows,
     export,
     fill_learner,
     focused,
     open_quiz,
     question,
+    rescore,
     submit,
 )
 
@@ -36,7 +35,7 @@ def answered(statements: list[dict[str, object]], question_id: str) -> dict[str,
 
 
 def test_typed_answers_get_feedback_export_and_are_rescored_alike(
-    page: Page, site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    page: Page, site: Site, tmp_path: Path
 ) -> None:
     open_quiz(page, site, "fx-entry")
     fill_learner(page, "Ann Rep", "rep-042")
@@ -78,25 +77,8 @@ def test_typed_answers_get_feedback_export_and_are_rescored_alike(
     assert numeric["object"]["definition"]["correctResponsesPattern"] == ["17400"]  # type: ignore[index]
     assert_matches_reference(site, statements)
 
-    results = tmp_path / "results"
-    results.mkdir()
-    (results / name).write_text(json.dumps(exported), encoding="utf-8")
-    out = tmp_path / "reports"
-    code = main(
-        [
-            "score",
-            str(results),
-            "--banks",
-            str(site.src / "assessments"),
-            "--out",
-            str(out),
-            "--min-evidence",
-            "1",
-        ]
-    )
-    assert code == 0, capsys.readouterr().err
-    with (out / "gaps.csv").open(encoding="utf-8", newline="") as handle:
-        gaps = {r["competency"]: r for r in csv.DictReader(handle) if r["rep"] == "rep-042"}
+    rows = csv_rows(rescore(site, tmp_path, [(name, exported)]) / "gaps.csv")
+    gaps = {r["competency"]: r for r in rows if r["rep"] == "rep-042"}
     # Re-graded from the bank: e1 (VALUE.FAB) one blank of two, e2 (QUAL.NEED) right.
     assert (gaps["VALUE.FAB"]["mastery"], gaps["VALUE.FAB"]["evidence"]) == ("0.500", "1")
     assert (gaps["QUAL.NEED"]["mastery"], gaps["QUAL.NEED"]["evidence"]) == ("1.000", "1")

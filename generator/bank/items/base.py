@@ -48,6 +48,13 @@ def all_or_nothing(right: bool) -> Grade:
     return Grade(1.0 if right else 0.0, right)
 
 
+def share_right(right: int, parts: int, scoring: str) -> Grade:
+    """``right`` of ``parts`` (pairs, steps, blanks): that share with partial scoring, else all or nothing."""
+    if scoring == "partial":
+        return Grade(right / parts, right == parts)
+    return all_or_nothing(right == parts)
+
+
 def split(text: str) -> list[str]:
     return text.split(SEP) if text else []
 

@@ -25,7 +25,7 @@ from generator.bank.items.base import (
     Grade,
     ItemType,
     ResponseError,
-    all_or_nothing,
+    share_right,
 )
 from generator.bank.rules import Location, duplicates, names
 
@@ -151,10 +151,7 @@ class FillInType(ItemType[FillIn]):
 
     def grade(self, question: FillIn, response: Any) -> Grade:
         right = sum(blank_right(b, given) for b, given in zip(question.blanks, response, strict=True))
-        exact = right == len(question.blanks)
-        if question.scoring == "partial":
-            return Grade(right / len(question.blanks), exact)
-        return all_or_nothing(exact)
+        return share_right(right, len(question.blanks), question.scoring)
 
     def pattern(self, question: FillIn) -> list[str] | None:
         prefix = "{case_matters=true}" if any(b.case_sensitive for b in question.blanks) else ""

@@ -17,9 +17,9 @@ from generator.bank.items.base import (
     Grade,
     ItemType,
     ResponseError,
-    all_or_nothing,
     derange,
     known,
+    share_right,
     split,
 )
 from generator.bank.rules import Location, duplicate_texts, duplicates, names
@@ -88,12 +88,10 @@ class MatchingType(ItemType[Matching]):
         return derange(list(question.targets), question.id)
 
     def grade(self, question: Matching, response: Any) -> Grade:
+        # parse() admits each item once, so every pair right is the exact answer.
         given = dict(response)
         right = sum(given.get(p.id) == p.match for p in question.pairs)
-        exact = right == len(question.pairs) and len(given) == len(question.pairs)
-        if question.scoring == "partial":
-            return Grade(right / len(question.pairs), exact)
-        return all_or_nothing(exact)
+        return share_right(right, len(question.pairs), question.scoring)
 
     def pattern(self, question: Matching) -> list[str] | None:
         return [SEP.join(f"{p.id}{PAIR}{p.match}" for p in question.pairs)]

@@ -16,9 +16,9 @@ from generator.bank.items.base import (
     Grade,
     ItemType,
     ResponseError,
-    all_or_nothing,
     derange,
     known,
+    share_right,
     split,
 )
 from generator.bank.rules import Location, duplicate_texts, duplicates
@@ -66,12 +66,9 @@ class OrderingType(ItemType[Ordering]):
         return derange(list(question.steps), question.id)
 
     def grade(self, question: Ordering, response: Any) -> Grade:
-        order = [s.id for s in question.steps]
-        given = list(response)
-        right = sum(a == b for a, b in zip(order, given, strict=False))
-        if question.scoring == "partial":
-            return Grade(right / len(order), given == order)
-        return all_or_nothing(given == order)
+        # parse() admits every step exactly once, so every step in place is the exact answer.
+        right = sum(a == b for a, b in zip((s.id for s in question.steps), response, strict=False))
+        return share_right(right, len(question.steps), question.scoring)
 
     def pattern(self, question: Ordering) -> list[str] | None:
         return [SEP.join(s.id for s in question.steps)]
