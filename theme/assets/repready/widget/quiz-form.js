@@ -129,6 +129,10 @@ function submit(state) {
   const kept = store.set("attempts:" + quiz.id, [...attempts(quiz.id), record]);
   state.draft.done = true;
   store.set("draft:" + quiz.id, state.draft);
+  // Other scripts (the LRS sender) hear of each attempt, with the statements Export writes; a copy,
+  // so a listener cannot change what this browser keeps.
+  const detail = { rep: { ...attempt.learner }, module: quiz.id, statements: JSON.parse(JSON.stringify(statements)) };
+  document.dispatchEvent(new CustomEvent("repready:attempt", { detail }));
   say(quiz, kept ? "" : "This browser would not save your answers: use Export results now, before you leave the page.");
   finish(state, true);
 }
