@@ -27,6 +27,11 @@ CompetencyId = Annotated[
     StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$"),
     Field(description="A competency id from assessments/competencies.yml, e.g. QUAL.NEED."),
 ]
+TrainingLink = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^\s/#][^\s#]*\.md(#[A-Za-z0-9_-]+)?$"),
+    Field(description="A page relative to docs/, optionally with a heading anchor: page.md#section."),
+]
 Difficulty = Literal["easy", "medium", "hard"]
 Scoring = Literal["all-or-nothing", "partial"]
 
@@ -45,4 +50,9 @@ class QuestionBase(Strict):
     explanation: Text = Field(description="Why the right answer is right; shown after Submit.")
     scenario: Id | None = Field(
         default=None, description="The id of a scenario of this module shown above the question."
+    )
+    training: TrainingLink | None = Field(
+        default=None,
+        description="The page section that teaches this question, relative to docs/, e.g. "
+        "training/qualification.md#budget. The heading must exist on the page.",
     )

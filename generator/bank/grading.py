@@ -11,8 +11,9 @@ from typing import Any
 
 from generator.bank.items import Question, item_type
 from generator.bank.items.base import Grade
+from generator.bank.items.likert import NOT_OBSERVED
 
-__all__ = ["Grade", "grade"]
+__all__ = ["NOT_OBSERVED", "Grade", "grade"]
 
 
 def grade(question: Question, response: Any) -> Grade:

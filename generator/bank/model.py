@@ -49,6 +49,12 @@ class Scale(Strict):
     title: Text
     competency: CompetencyId
     bands: list[Band] = Field(min_length=1)
+    approach: Text | None = Field(
+        default=None,
+        description="Makes the scale a motivation driver (incentive, guidance, recognition...): how "
+        "a manager uses this driver with a rep for whom it is strong. The manager report suggests "
+        "the approach of each rep's strongest drivers, in these words.",
+    )
 
 
 class RatingScale(Strict):
@@ -56,6 +62,11 @@ class RatingScale(Strict):
 
     points: int = Field(ge=2, le=11)
     anchors: list[Text] = Field(description="One label per point, lowest first.")
+    not_observed: Text | None = Field(
+        default=None,
+        description="Review modules only: the label of one more answer, e.g. 'Not observed'. It is "
+        "recorded as such and counts as missing, never as a low rating.",
+    )
 
 
 class Draw(Strict):
