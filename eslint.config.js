@@ -11,8 +11,8 @@ export default [
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
   },
   {
-    // plan.js is a classic script: it is loaded by a <script> element the widget adds.
-    files: ["theme/assets/repready/plan.js"],
+    // Classic scripts: plan.js is loaded by a <script> element the widget adds, lrs.js by the plugin.
+    files: ["theme/assets/repready/plan.js", "theme/assets/repready/lrs.js"],
     languageOptions: { sourceType: "script" },
   },
   {

@@ -127,12 +127,12 @@ function submit(state) {
     statements,
   };
   const kept = store.set("attempts:" + quiz.id, [...attempts(quiz.id), record]);
+  // The exact statements Export writes for this attempt, for whoever listens (lrs.js sends them).
+  document.dispatchEvent(new CustomEvent("repready:attempt", {
+    detail: { rep: { ...attempt.learner }, module: quiz.id, statements: JSON.parse(JSON.stringify(statements)) },
+  }));
   state.draft.done = true;
   store.set("draft:" + quiz.id, state.draft);
-  // Other scripts (the LRS sender) hear of each attempt, with the statements Export writes; a copy,
-  // so a listener cannot change what this browser keeps.
-  const detail = { rep: { ...attempt.learner }, module: quiz.id, statements: JSON.parse(JSON.stringify(statements)) };
-  document.dispatchEvent(new CustomEvent("repready:attempt", { detail }));
   say(quiz, kept ? "" : "This browser would not save your answers: use Export results now, before you leave the page.");
   finish(state, true);
 }
