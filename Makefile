@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint typecheck bench pages clean setup-site setup-test setup-lrs chromium lrs
+.PHONY: serve build test check lint typecheck jstest widget bench pages clean setup-site setup-test setup-lrs chromium lrs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,14 @@ $(VENV)/.lrs: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[site,lrs]'
 	touch $@ $(VENV)/.site
 
+# The widget's linter and test runner, exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 setup-site: $(VENV)/.site
 setup-lrs: $(VENV)/.lrs
-setup-test: $(VENV)/.test chromium
+setup-test: $(VENV)/.test chromium node_modules/.installed
 
 ## The portal with the bundled sample content, rebuilt when a bank or page changes.
 serve: setup-site
@@ -54,12 +59,21 @@ chromium:
 lint: setup-test
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/ruff check generator tests benchmarks
+	npx --no-install eslint
+
+## The widget's unit tests (graders, ids, bundles current) under node's own test runner.
+jstest: setup-test
+	node --test tests/js/
+
+## Rebundle the widget (theme/assets/repready/dist/, committed) after changing its sources.
+widget: node_modules/.installed
+	npm run build --silent
 
 typecheck: setup-test
 	$(BIN)/mypy
 
 ## Every test: lint, types, banks, schema, unit, build, browser.
-test: setup-test lint typecheck
+test: setup-test lint typecheck jstest
 	$(BIN)/repready validate
 	$(BIN)/repready schema --check
 	$(BIN)/pytest
@@ -70,6 +84,7 @@ bench: setup-test
 	$(BIN)/python benchmarks/build_bench.py
 	$(BIN)/python benchmarks/score_bench.py
 	$(BIN)/python benchmarks/lrs_bench.py
+	$(BIN)/python benchmarks/widget_weight.py
 
 clean:
 	rm -rf site build reports .pytest_cache .mypy_cache .ruff_cache benchmarks/.work

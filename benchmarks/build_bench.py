@@ -2,8 +2,8 @@
 
 Builds a synthetic site of 50 banks x 20 questions with the plugin, and the same
 questions as plain Markdown pages without quizzes (the baseline), alternately in
-one run, and prints the median build-time ratio (target <= 1.15) and the gzipped
-size of the widget's JS + CSS (target <= 12 KB).
+one run, and prints the median build-time ratio (target <= 1.15). The widget's
+weight per quiz page is benchmarks/widget_weight.py.
 
     python benchmarks/build_bench.py [--banks 50] [--questions 20] [--rounds 5]
 """
@@ -11,7 +11,6 @@ size of the widget's JS + CSS (target <= 12 KB).
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import shutil
 import statistics
@@ -24,7 +23,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".work" / "build"
-ASSETS = ROOT / "theme" / "assets" / "repready"
 
 CONFIG = """\
 site_name: Bench
@@ -131,10 +129,6 @@ def build_seconds(site: Path) -> float:
     return time.perf_counter() - start
 
 
-def gzipped(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=9))
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--banks", type=int, default=50)
@@ -162,9 +156,6 @@ def main() -> int:
     for name in ("cold", "warm"):
         ratio = median[name] / median["plain"]
         print(f"build-time ratio, {name}: {ratio:.3f}x (target <= 1.15x)")
-    js, css = gzipped(ASSETS / "quiz.js"), gzipped(ASSETS / "quiz.css")
-    print(f"widget gzipped: quiz.js {js:,} B + quiz.css {css:,} B = {js + css:,} B (target <= 12,288 B)")
-    print(f"  plus plan.js {gzipped(ASSETS / 'plan.js'):,} B, fetched by the My-plan page only")
     return 0
 
 

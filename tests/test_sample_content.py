@@ -11,7 +11,7 @@ import pytest
 
 from generator.bank.catalog import Catalog, load_catalog
 from generator.bank.files import bank_files
-from generator.bank.model import Likert
+from generator.bank.items.likert import Likert
 from generator.render.markdown import to_plain
 from tests.conftest import ROOT, mkdocs_build
 

@@ -17,7 +17,8 @@ import pytest
 
 from generator.bank.catalog import Catalog, load_catalog
 from generator.bank.grading import grade
-from generator.bank.model import Likert, SingleChoice
+from generator.bank.items.likert import Likert
+from generator.bank.items.single import SingleChoice
 from generator.report.render import render_reports
 from generator.score import stats
 from generator.score.run import ScoreOptions, Scoring, score

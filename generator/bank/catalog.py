@@ -13,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.bank import checks
 from generator.bank.files import TAXONOMY_FILE, bank_files
-from generator.bank.model import GRADED_TYPES, Competency, Module, Question, Taxonomy
+from generator.bank.items import Question
+from generator.bank.model import Competency, Module, Taxonomy
 from generator.bank.schema_errors import problems_from
 from generator.bank.source import Source, read_yaml
 from generator.problems import InvalidInput, Problem, display_path
@@ -96,7 +97,9 @@ def question_hash(module: Module, question: Question) -> str:
     if scenario is not None:
         found = [s.model_dump(mode="json") for s in module.scenarios if s.id == scenario]
         content["scenario"] = found[0] if found else scenario
-    if question.type == "likert" and module.rating is not None:
+    if (
+        getattr(question, "scale", None) is not None and module.rating is not None
+    ):  # rated on the module's scale
         content["rating"] = module.rating.model_dump(mode="json")
     return content_hash(content)
 
@@ -214,7 +217,3 @@ def _cross_file(banks: list[Bank], sources: list[Source]) -> Iterator[Problem]:
                     "question ids are unique across all banks",
                 )
             questions.setdefault(question.id, here)
-
-
-def graded_questions(module: Module) -> list[Question]:
-    return [q for q in module.questions if q.type in GRADED_TYPES]

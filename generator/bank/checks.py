@@ -11,22 +11,12 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from generator.bank.anchors import page_anchors
-from generator.bank.model import (
-    GRADED_TYPES,
-    Likert,
-    Matching,
-    Module,
-    MultipleSelect,
-    Ordering,
-    Question,
-    SingleChoice,
-    Taxonomy,
-)
+from generator.bank.items import Question, is_graded, item_type
+from generator.bank.items.likert import Likert
+from generator.bank.model import MODES, SCALE_MODES, Module, Taxonomy
+from generator.bank.rules import Location, duplicates, names
 from generator.bank.source import Source
 from generator.problems import Problem
-
-SCALE_MODES = ("survey", "review")
-MODES = ("practice", "graded", *SCALE_MODES)
 
 #: Module ids whose quiz page would clash with a generated page (``quizzes/index.md``, the "My
 #: plan" and progress pages) or that MkDocs reads as a folder's index (``README.md``), compared
@@ -35,8 +25,8 @@ RESERVED_MODULE_IDS = ("index", "readme", "plan", "progress")
 
 
 def check_taxonomy(taxonomy: Taxonomy, source: Source) -> Iterator[Problem]:
-    yield from _duplicates([t.id for t in taxonomy.topics], ("topics",), "topic id", source)
-    yield from _duplicates([c.id for c in taxonomy.competencies], ("competencies",), "competency id", source)
+    yield from duplicates([t.id for t in taxonomy.topics], ("topics",), "topic id", source)
+    yield from duplicates([c.id for c in taxonomy.competencies], ("competencies",), "competency id", source)
 
 
 def check_module(
@@ -49,9 +39,9 @@ def check_module(
             f"generates; ids {', '.join(RESERVED_MODULE_IDS)} (in any case) cannot be used",
         )
     yield from _check_references(module, source, taxonomy, docs_dir)
-    yield from _duplicates([q.id for q in module.questions], ("questions",), "question id", source)
-    yield from _duplicates([s.id for s in module.scenarios], ("scenarios",), "scenario id", source)
-    yield from _duplicates([s.id for s in module.scales], ("scales",), "scale id", source)
+    yield from duplicates([q.id for q in module.questions], ("questions",), "question id", source)
+    yield from duplicates([s.id for s in module.scenarios], ("scenarios",), "scenario id", source)
+    yield from duplicates([s.id for s in module.scales], ("scales",), "scale id", source)
     for index, question in enumerate(module.questions):
         yield from _check_question(module, question, ("questions", index), source)
     yield from _check_scales(module, source)
@@ -71,7 +61,7 @@ def check_partial(data: dict[str, Any], source: Source, taxonomy: Taxonomy | Non
     if not isinstance(raw, list):
         return
     ids = [_raw_id(q, i) for i, q in enumerate(raw)]
-    yield from _duplicates(ids, ("questions",), "question id", source)
+    yield from duplicates(ids, ("questions",), "question id", source)
     mode = data.get("mode", "practice")
     known = {c.id for c in taxonomy.competencies} if taxonomy is not None else None
     for index, item in enumerate(raw):
@@ -79,10 +69,10 @@ def check_partial(data: dict[str, Any], source: Source, taxonomy: Taxonomy | Non
             question = _QUESTION.validate_python(item)
         except ValidationError:
             continue  # already reported by the schema
-        if isinstance(question, Likert):
+        if not is_graded(question):
             continue
         yield from _check_answerable(
-            mode if mode in MODES else "practice", question, ("questions", index), source
+            mode if mode in MODES else "practice", question, None, ("questions", index), source
         )
         if known is not None:
             yield from _check_competencies(question, ("questions", index), source, known)
@@ -130,7 +120,7 @@ def _check_references(
         if scenario not in scenarios:
             yield source.problem(
                 ("questions", qi, "scenario"),
-                f"unknown scenario '{scenario}'; the module defines: {_names(scenarios)}",
+                f"unknown scenario '{scenario}'; the module defines: {names(scenarios)}",
             )
     for si, scenario_def in enumerate(module.scenarios):
         if scenario_def.id not in used:
@@ -167,7 +157,7 @@ def _check_training(
 
 
 def _check_competencies(
-    question: Question, loc: tuple[str | int, ...], source: Source, known: set[str]
+    question: Question, loc: Location, source: Source, known: set[str]
 ) -> Iterator[Problem]:
     for ci, competency in enumerate(getattr(question, "competencies", ())):
         if competency not in known:
@@ -177,73 +167,27 @@ def _check_competencies(
             )
 
 
-def _check_question(
-    module: Module, question: Question, loc: tuple[str | int, ...], source: Source
-) -> Iterator[Problem]:
-    if not isinstance(question, Likert):
-        yield from _check_answerable(module.mode, question, loc, source)
+def _check_question(module: Module, question: Question, loc: Location, source: Source) -> Iterator[Problem]:
+    if is_graded(question):
+        yield from _check_answerable(module.mode, question, module, loc, source)
         return
     if module.mode not in SCALE_MODES:
         yield source.problem(
-            (*loc, "type"), f"likert items belong in a survey or review module, not a {module.mode} one"
+            (*loc, "type"),
+            f"{question.type} items belong in a survey or review module, not a {module.mode} one",
         )
-    if module.rating is None:
-        yield source.problem(loc, "likert items need the module's 'rating' scale")
-    if (
-        module.rating is not None
-        and question.levels is not None
-        and len(question.levels) != module.rating.points
-    ):
-        yield source.problem(
-            (*loc, "levels"),
-            f"expected {module.rating.points} levels (one per rating point), found {len(question.levels)}",
-        )
-    if question.scale not in {s.id for s in module.scales}:
-        yield source.problem(
-            (*loc, "scale"),
-            f"unknown scale '{question.scale}'; the module defines: {_names({s.id for s in module.scales})}",
-        )
+    yield from item_type(question).check(question, module, loc, source)
 
 
 def _check_answerable(
-    mode: str, question: Question, loc: tuple[str | int, ...], source: Source
+    mode: str, question: Question, module: Module | None, loc: Location, source: Source
 ) -> Iterator[Problem]:
-    """The rules of a question with a right answer: its options, items and steps."""
+    """The rules of a question with a right answer; its type checks its options, items and steps."""
     if mode in SCALE_MODES:
         yield source.problem(
             (*loc, "type"), f"a {mode} module holds likert items only, found '{question.type}'"
         )
-    if isinstance(question, (SingleChoice, MultipleSelect)):
-        yield from _duplicates([o.id for o in question.options], (*loc, "options"), "option id", source)
-        yield from _duplicate_texts([o.text for o in question.options], (*loc, "options"), source)
-        correct = sum(o.correct for o in question.options)
-        if isinstance(question, SingleChoice) and correct != 1:
-            yield source.problem(
-                (*loc, "options"),
-                f"a single-choice question needs exactly one correct option, found {correct}"
-                + ("; use type 'multiple' for several" if correct > 1 else ""),
-            )
-        if isinstance(question, MultipleSelect) and correct == 0:
-            yield source.problem(
-                (*loc, "options"), "a multiple-select question needs at least one correct option"
-            )
-    if isinstance(question, Matching):
-        targets = {t.id for t in question.targets}
-        yield from _duplicates([p.id for p in question.pairs], (*loc, "pairs"), "item id", source)
-        yield from _duplicates([t.id for t in question.targets], (*loc, "targets"), "target id", source)
-        yield from _duplicate_texts([p.text for p in question.pairs], (*loc, "pairs"), source)
-        yield from _duplicate_texts([t.text for t in question.targets], (*loc, "targets"), source)
-        for pi, pair in enumerate(question.pairs):
-            if pair.match not in targets:
-                yield source.problem(
-                    (*loc, "pairs", pi, "match"),
-                    f"unknown target '{pair.match}'; the targets are: {_names(targets)}",
-                )
-            if pair.id in targets:
-                yield source.problem((*loc, "pairs", pi, "id"), f"item id '{pair.id}' is also a target id")
-    if isinstance(question, Ordering):
-        yield from _duplicates([s.id for s in question.steps], (*loc, "steps"), "step id", source)
-        yield from _duplicate_texts([s.text for s in question.steps], (*loc, "steps"), source)
+    yield from item_type(question).check(question, module, loc, source)
 
 
 def _check_scales(module: Module, source: Source) -> Iterator[Problem]:
@@ -270,7 +214,7 @@ def _check_scales(module: Module, source: Source) -> Iterator[Problem]:
                     ("scales", si, "bands", bi),
                     f"band {band.min}-{band.max} lies outside the rating scale 1-{top}",
                 )
-        if not any(q.type == "likert" and q.scale == scale.id for q in module.questions):
+        if not any(getattr(q, "scale", None) == scale.id for q in module.questions):
             yield source.problem(("scales", si, "id"), f"scale '{scale.id}' has no items")
 
 
@@ -281,7 +225,7 @@ def _check_draw(module: Module, source: Source) -> Iterator[Problem]:
     if (draw.count is None) == (draw.per_competency is None):
         yield source.problem(("draw",), "draw needs exactly one of 'count' or 'per_competency'")
         return
-    graded = [q for q in module.questions if q.type in GRADED_TYPES]
+    graded = [q for q in module.questions if is_graded(q)]
     if draw.count is not None and draw.count > len(graded):
         yield source.problem(
             ("draw", "count"),
@@ -295,32 +239,3 @@ def _check_draw(module: Module, source: Source) -> Iterator[Problem]:
                     ("draw", "per_competency"),
                     f"cannot draw {draw.per_competency} questions for {competency} from a pool of {size}",
                 )
-
-
-def _duplicates(ids: list[str], loc: tuple[str | int, ...], what: str, source: Source) -> Iterator[Problem]:
-    first: dict[str, int] = {}
-    for index, value in enumerate(ids):
-        if value in first:
-            line = source.locate((*loc, first[value]))[0]
-            yield source.problem(
-                (*loc, index, "id"), f"duplicate {what} '{value}' (first used at line {line})"
-            )
-        else:
-            first[value] = index
-
-
-def _duplicate_texts(texts: list[str], loc: tuple[str | int, ...], source: Source) -> Iterator[Problem]:
-    first: dict[str, int] = {}
-    for index, text in enumerate(texts):
-        norm = " ".join(text.split()).casefold()
-        if norm in first:
-            line = source.locate((*loc, first[norm]))[0]
-            yield source.problem(
-                (*loc, index, "text"), f"duplicate text '{text.strip()[:40]}' (same as line {line})"
-            )
-        else:
-            first[norm] = index
-
-
-def _names(ids: set[str]) -> str:
-    return ", ".join(sorted(ids)) or "(none)"

@@ -3,173 +3,26 @@
 The same models produce the published JSON Schema (``repready schema``), so the
 editor's autocompletion and the validator can never disagree. Unknown keys are
 errors, closed vocabularies are ``Literal`` types and text is never blank.
-Rules that need more than one field (exactly one correct option, ids that must
-exist elsewhere) live in :mod:`generator.bank.checks`, where each problem can be
-reported at the line of the offending field.
+Each question type's model lives with the rest of that type in
+:mod:`generator.bank.items`. Rules that need more than one field (exactly one
+correct option, ids that must exist elsewhere) live in :mod:`generator.bank.checks`
+and the item types, where each problem can be reported at the line of the
+offending field.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field
 
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"),
-    Field(
-        description="A stable identifier: letters, digits, '_', '.', '-'; at most 64 characters. "
-        "Ids, never positions, key saved answers and results, so never reuse one for new content."
-    ),
-]
-Text = Annotated[
-    str,
-    StringConstraints(pattern=r"\S"),
-    Field(description="Markdown text; must not be blank."),
-]
-CompetencyId = Annotated[
-    str,
-    StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$"),
-    Field(description="A competency id from assessments/competencies.yml, e.g. QUAL.NEED."),
-]
-TrainingLink = Annotated[
-    str,
-    StringConstraints(pattern=r"^[^\s/#][^\s#]*\.md(#[A-Za-z0-9_-]+)?$"),
-    Field(description="A page relative to docs/, optionally with a heading anchor: page.md#section."),
-]
-Difficulty = Literal["easy", "medium", "hard"]
-Scoring = Literal["all-or-nothing", "partial"]
+from generator.bank.fields import CompetencyId, Id, Strict, Text
+from generator.bank.items import Question
 
-
-class Strict(BaseModel):
-    """Forbid unknown keys and type coercion ("yes" is not a boolean, 1 is not text), NaN and infinities."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
-
-
-class Option(Strict):
-    """One answer option of a single-choice or multiple-select question."""
-
-    id: Id
-    text: Text = Field(description="What the rep sees (Markdown, one line is best).")
-    correct: bool = Field(default=False, description="Whether choosing this option is right.")
-    feedback: Text | None = Field(
-        default=None, description="Shown after Submit when the rep chose this option."
-    )
-
-
-class Target(Strict):
-    """A right-hand item of a matching question."""
-
-    id: Id
-    text: Text
-
-
-class Pair(Strict):
-    """A left-hand item of a matching question and the target it belongs with."""
-
-    id: Id
-    text: Text
-    match: Id = Field(description="The id of the target this item belongs with.")
-
-
-class Step(Strict):
-    """One item of an ordering question."""
-
-    id: Id
-    text: Text
-
-
-class QuestionBase(Strict):
-    id: Id = Field(description="Unique across all banks.")
-    prompt: Text
-    competencies: list[CompetencyId] = Field(min_length=1, description="What a right answer is evidence of.")
-    difficulty: Difficulty = "medium"
-    explanation: Text = Field(description="Why the right answer is right; shown after Submit.")
-    scenario: Id | None = Field(
-        default=None, description="The id of a scenario of this module shown above the question."
-    )
-    training: TrainingLink | None = Field(
-        default=None,
-        description="The page section that teaches this question, relative to docs/, e.g. "
-        "training/qualification.md#budget. The heading must exist on the page.",
-    )
-
-
-class SingleChoice(QuestionBase):
-    """Exactly one option is correct."""
-
-    type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
-
-
-class MultipleSelect(QuestionBase):
-    """One or more options are correct; the rep ticks every one of them."""
-
-    type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
-    scoring: Scoring = Field(
-        default="all-or-nothing",
-        description="'partial': (right ticks - wrong ticks) / correct options, never below 0.",
-    )
-
-
-class TrueFalse(QuestionBase):
-    """A statement that is true or false."""
-
-    type: Literal["true-false"]
-    answer: bool
-    feedback_true: Text | None = Field(default=None, description="Shown when the rep answered true.")
-    feedback_false: Text | None = Field(default=None, description="Shown when the rep answered false.")
-
-
-class Matching(QuestionBase):
-    """Pair every item with its target, e.g. a feature with the benefit it gives."""
-
-    type: Literal["matching"]
-    pairs: list[Pair] = Field(min_length=2)
-    targets: list[Target] = Field(
-        min_length=2, description="Every target; targets no item matches are distractors."
-    )
-    scoring: Scoring = Field(default="all-or-nothing", description="'partial': share of right pairs.")
-
-
-class Ordering(QuestionBase):
-    """Put the steps in order; the bank lists them in the right order."""
-
-    type: Literal["ordering"]
-    steps: list[Step] = Field(min_length=2)
-    scoring: Scoring = Field(
-        default="all-or-nothing", description="'partial': share of steps in the right position."
-    )
-
-
-class Likert(Strict):
-    """A self-assessment statement rated on the module's scale; no right answer."""
-
-    type: Literal["likert"]
-    id: Id
-    prompt: Text
-    scale: Id = Field(description="The id of one of the module's scales.")
-    reverse: bool = Field(
-        default=False, description="Agreement means less of the trait (scored max + 1 - rating)."
-    )
-    levels: list[Text] | None = Field(
-        default=None,
-        description="For a review: what the manager observes at each point of the rating, lowest "
-        "first, one per point. Shown beside the module's anchors (behaviourally anchored rating).",
-    )
-    competency: CompetencyId | None = Field(
-        default=None,
-        description="The competency this one behaviour evidences, when it is not the scale's; "
-        "calibration compares each competency's ratings with the quizzes on that competency.",
-    )
-
-
-Question = Annotated[
-    SingleChoice | MultipleSelect | TrueFalse | Matching | Ordering | Likert,
-    Field(discriminator="type"),
-]
+Mode = Literal["practice", "graded", "survey", "review"]
+MODES: tuple[str, ...] = get_args(Mode)
+SCALE_MODES = ("survey", "review")
+"""Modes whose modules hold likert items only and report scales, not scores."""
 
 
 class Scenario(Strict):
@@ -238,7 +91,7 @@ class Module(Strict):
         "training/qualification.md.",
     )
     mastery: float = Field(default=0.8, gt=0, le=1, description="Share of points that counts as mastered.")
-    mode: Literal["practice", "graded", "survey", "review"] = Field(
+    mode: Mode = Field(
         default="practice",
         description="practice: feedback after Submit; graded: no key in the page, one "
         "submission; survey: self-assessment scales; review: a manager rates a rep.",
@@ -270,6 +123,3 @@ class Taxonomy(Strict):
 
     topics: list[Topic] = Field(min_length=1)
     competencies: list[Competency] = Field(min_length=1)
-
-
-GRADED_TYPES = ("single", "multiple", "true-false", "matching", "ordering")

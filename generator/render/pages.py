@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from generator.bank.catalog import Bank, Catalog
 from generator.bank.display import display_order
-from generator.bank.model import Likert, Module, TrueFalse
+from generator.bank.items import is_graded, item_type
+from generator.bank.model import SCALE_MODES, Module
 from generator.render.markdown import (
     is_inline,
     prime,
@@ -30,7 +30,6 @@ from generator.render.markdown import (
 )
 from generator.render.options import TEMPLATE_SUBDIR, PageOptions
 from generator.render.plan import render_plan_page
-from generator.xapi import responses
 
 DEFAULT_OPTIONS = PageOptions()
 
@@ -110,7 +109,7 @@ def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str
         "training_link": posixpath.relpath(module.training, posixpath.dirname(page)),
         "index_link": "index.md",
         "key": answer_key(module) if module.mode == "practice" else None,
-        "scales": scale_data(module) if module.mode in ("survey", "review") else None,
+        "scales": scale_data(module) if module.mode in SCALE_MODES else None,
         "draw": module.draw.model_dump(exclude_none=True) if module.draw else None,
     }
 
@@ -124,40 +123,21 @@ def module_texts(module: Module) -> Iterator[str]:
         yield from (band.text for band in scale.bands)
     for question in module.questions:
         yield question.prompt
-        yield from (getattr(question, "explanation", None) or "",)
-        for part in (*getattr(question, "options", ()), *getattr(question, "pairs", ())):
-            yield part.text
-            if getattr(part, "feedback", None):
-                yield part.feedback
-        for part in (*getattr(question, "targets", ()), *getattr(question, "steps", ())):
-            yield part.text
-        for text in (getattr(question, "feedback_true", None), getattr(question, "feedback_false", None)):
-            if text:
-                yield text
+        yield getattr(question, "explanation", None) or ""
+        yield from item_type(question).texts(question)
 
 
 def answer_key(module: Module) -> dict[str, Any]:
     """What the widget needs to give practice feedback; kept out of the page text and search index."""
-    key: dict[str, Any] = {}
-    for question in module.questions:
-        pattern = responses.correct_pattern(question)
-        if pattern is None or isinstance(question, Likert):
-            continue
-        feedback: dict[str, str] = {}
-        for option in getattr(question, "options", ()):
-            if option.feedback:
-                feedback[option.id] = str(to_html(option.feedback))
-        if isinstance(question, TrueFalse):
-            for value, text in (("true", question.feedback_true), ("false", question.feedback_false)):
-                if text:
-                    feedback[value] = str(to_html(text))
-        key[question.id] = {
-            "pattern": pattern[0],
-            "scoring": getattr(question, "scoring", "all-or-nothing"),
-            "feedback": feedback,
-            "explanation": str(to_html(question.explanation)),
-        }
-    return key
+    return {
+        question.id: item_type(question).key(question, _html)
+        for question in module.questions
+        if is_graded(question)
+    }
+
+
+def _html(markdown_text: str) -> str:
+    return str(to_html(markdown_text))
 
 
 def scale_data(module: Module) -> list[dict[str, Any]]:
@@ -196,7 +176,3 @@ def index_context(catalog: Catalog, options: PageOptions) -> dict[str, Any]:
         "link": lambda module_id: f"{module_id}.md",
         "question_count": lambda module: len(module.questions),
     }
-
-
-def markup(text: str) -> Markup:
-    return Markup(text)

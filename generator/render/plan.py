@@ -16,6 +16,7 @@ import posixpath
 import jinja2
 
 from generator.bank.catalog import Catalog
+from generator.bank.model import SCALE_MODES
 from generator.render.markdown import to_markdown_text
 from generator.render.options import PageOptions
 
@@ -35,7 +36,7 @@ def render_plan_page(catalog: Catalog, env: jinja2.Environment, options: PageOpt
             "training_title": _training_title(catalog, bank.module.topic),
         }
         for bank in catalog.banks
-        if bank.module.mode in ("practice", "graded")
+        if bank.module.mode not in SCALE_MODES
     ]
     return {PLAN_PAGE: env.get_template("plan.html").render(modules=modules)}
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.bank.catalog import Catalog
-from generator.bank.model import GRADED_TYPES
+from generator.bank.items import is_graded
+from generator.bank.model import SCALE_MODES
 from generator.score.ingest import Attempt
 
 MASTERED = "mastered"
@@ -95,7 +96,7 @@ def course(catalog: Catalog) -> Course:
         c
         for bank in catalog.banks
         for q in bank.module.questions
-        if q.type in GRADED_TYPES
+        if is_graded(q)
         for c in getattr(q, "competencies", ())
     }
     competencies = [c.id for c in catalog.taxonomy.competencies if c.id in taught and c.kind == "knowledge"]
@@ -105,11 +106,11 @@ def course(catalog: Catalog) -> Course:
     mastery: dict[str, float] = {}
     for bank in catalog.banks:
         module = bank.module
-        if module.mode in ("survey", "review"):
+        if module.mode in SCALE_MODES:
             continue
         mastery[module.id] = module.mastery
         for q in module.questions:
-            if q.type in GRADED_TYPES:
+            if is_graded(q):
                 questions[q.id] = tuple(c for c in getattr(q, "competencies", ()) if c in known)
         modules[module.id] = frozenset(c for q in module.questions for c in questions.get(q.id, ()))
     return Course(competencies, questions, modules, mastery)
@@ -202,7 +203,7 @@ def trends(attempts: list[Attempt], catalog: Catalog) -> list[Trend]:
     out = []
     for module_id in sorted(by_module):
         module = catalog.modules[module_id].module
-        if module.mode in ("survey", "review"):
+        if module.mode in SCALE_MODES:
             continue
         points = [
             TrendPoint(a.when, sum(x.score for x in a.answers.values()) / len(a.answers), len(a.answers))

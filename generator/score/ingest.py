@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from generator.bank.catalog import Bank, Catalog
 from generator.bank.grading import NOT_OBSERVED, grade
-from generator.bank.model import Likert, Question
+from generator.bank.items import Question, is_graded
 from generator.results.reader import Rejection
 from generator.results.statement import Ignored, Statement, StatementReader
 from generator.xapi.responses import ResponseError, parse
@@ -355,10 +355,10 @@ def _grade(grades: dict[str, Graded], question: Question, bank: Bank, response: 
     """Grade a response not seen before for this question, and remember it."""
     try:
         parsed = parse(question, response, bank.module)
-        if isinstance(question, Likert):
-            score = 0.0 if parsed == NOT_OBSERVED else float(parsed)  # kept, but never a rating
-        else:
+        if is_graded(question):
             score = grade(question, parsed).score
+        else:
+            score = 0.0 if parsed == NOT_OBSERVED else float(parsed)  # kept, but never a rating
         known: Graded = (score, None, response)
     except ResponseError as error:
         known = (0.0, str(error), response)

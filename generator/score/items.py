@@ -11,16 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.bank.catalog import Catalog
-from generator.bank.model import (
-    GRADED_TYPES,
-    Matching,
-    Module,
-    MultipleSelect,
-    Ordering,
-    Question,
-    SingleChoice,
-    TrueFalse,
-)
+from generator.bank.items import Question, is_graded, item_type
+from generator.bank.model import SCALE_MODES, Module
 from generator.score import stats
 from generator.score.ingest import Attempt
 from generator.xapi.responses import ResponseError, parse
@@ -90,7 +82,7 @@ def analyse(
     out = []
     for bank in catalog.banks:
         module = bank.module
-        if module.mode in ("survey", "review"):
+        if module.mode in SCALE_MODES:
             continue
         group = sorted(by_module.get(module.id, []), key=lambda a: a.rep)
         out.append(_module(module, group, min_n, changed or {}))
@@ -101,7 +93,7 @@ Seen = tuple[float, str, float, str | None]  # -rest score, rep, score, response
 
 
 def _module(module: Module, attempts: list[Attempt], min_n: int, changed: dict[str, int]) -> ModuleStats:
-    graded = [q.id for q in module.questions if q.type in GRADED_TYPES]
+    graded = [q.id for q in module.questions if is_graded(q)]
     # One pass over the attempts gathers, per question, every attempt that showed it.
     columns: dict[str, list[tuple[str, float, str | None]]] = {qid: [] for qid in graded}
     totals: list[float] = []
@@ -202,21 +194,7 @@ def _options(
     module: Module, question: Question, groups: list[list[str | None]]
 ) -> tuple[str, list[OptionRow]]:
     """Who chose what in each group: options of choice questions, right placements of matching/ordering."""
-    rows: list[OptionRow] = []
-    if isinstance(question, (SingleChoice, MultipleSelect)):
-        choices = [(o.id, o.text, o.correct) for o in question.options]
-        kind = "option"
-    elif isinstance(question, TrueFalse):
-        choices = [("true", "True", question.answer), ("false", "False", not question.answer)]
-        kind = "option"
-    elif isinstance(question, Matching):
-        choices = [(p.id, p.text, True) for p in question.pairs]
-        kind = "pair"
-    elif isinstance(question, Ordering):
-        choices = [(s.id, s.text, True) for s in question.steps]
-        kind = "step"
-    else:  # pragma: no cover - Likert items are never analysed
-        return "option", rows
+    kind = item_type(question)
     counts = []
     for group in groups:
         picked: Counter[str] = Counter()
@@ -224,10 +202,11 @@ def _options(
             for choice in _chosen(module, question, response) if response is not None else ():
                 picked[choice] += times
         counts.append((picked, len(group)))
-    for cid, text, correct in choices:
+    rows = []
+    for cid, text, correct in kind.choices(question):
         shares = [100 * picked[cid] / size if size else 0.0 for picked, size in counts]
         rows.append(OptionRow(cid, text, correct, *shares))
-    return kind, rows
+    return kind.analysis_kind, rows
 
 
 def _chosen(module: Module, question: Question, response: str) -> frozenset[str]:
@@ -236,14 +215,4 @@ def _chosen(module: Module, question: Question, response: str) -> frozenset[str]
         value = parse(question, response, module)
     except ResponseError:  # pragma: no cover - ingest already rejected these
         return frozenset()
-    if isinstance(question, (SingleChoice, MultipleSelect)):
-        return frozenset(value)
-    if isinstance(question, TrueFalse):
-        return frozenset({"true" if value else "false"})
-    if isinstance(question, Matching):
-        match = {p.id: p.match for p in question.pairs}
-        return frozenset(source for source, target in value if match.get(source) == target)
-    if isinstance(question, Ordering):
-        right = [s.id for s in question.steps]
-        return frozenset(sid for sid, expected in zip(value, right, strict=False) if sid == expected)
-    return frozenset()  # pragma: no cover
+    return item_type(question).credited(question, value)

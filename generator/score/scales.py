@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.bank.catalog import Catalog
-from generator.bank.grading import NOT_OBSERVED, likert_value
-from generator.bank.model import Likert, Module, Scale
+from generator.bank.items.likert import NOT_OBSERVED, Likert, likert_value
+from generator.bank.model import SCALE_MODES, Module, Scale
 from generator.score import stats
 from generator.score.gaps import INSUFFICIENT, Cell, latest_per_module
 from generator.score.ingest import Attempt
@@ -203,7 +203,7 @@ def reliability(attempts: list[Attempt], catalog: Catalog, min_n: int) -> list[S
     out = []
     for bank in catalog.banks:
         module = bank.module
-        if module.mode not in ("survey", "review"):
+        if module.mode not in SCALE_MODES:
             continue
         group = sorted(by_module.get(module.id, []), key=lambda a: a.rep)
         for scale in module.scales:

@@ -20,7 +20,3 @@ def clean(text: str, limit: int = MAX_NAME) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _UNSAFE.sub("\ufffd", " ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def has_unsafe(text: str) -> bool:
-    return _UNSAFE.search(text) is not None

@@ -110,11 +110,15 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
         return server
 
 
+# The widget as mkdocs.yml lists it: its bundle, or (in older forks) its unbundled entry.
+WIDGET_SCRIPTS = ("repready/dist/quiz.js", "repready/quiz.js")
+
+
 def add_lrs_script(config: MkDocsConfig) -> None:
     """Load lrs.js on every page, before the widget: it must read the start link's credential
     before the widget removes the link's fragment, and it sends results submitted on any page."""
     scripts = config.extra_javascript
     if any(str(script) == LRS_SCRIPT for script in scripts):
         return
-    widget = next((i for i, script in enumerate(scripts) if str(script).endswith("repready/quiz.js")), 0)
+    widget = next((i for i, script in enumerate(scripts) if str(script).endswith(WIDGET_SCRIPTS)), 0)
     scripts.insert(widget, LRS_SCRIPT)

@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from generator.bank.catalog import Bank
-from generator.bank.display import display_order
-from generator.bank.grading import NOT_OBSERVED, grade
-from generator.bank.model import Likert, Matching, Module, Ordering, Question, TrueFalse
+from generator.bank.grading import grade
+from generator.bank.items import Question, is_graded, item_type
+from generator.bank.model import Module
 from generator.render.markdown import to_plain
 from generator.xapi import responses
 from generator.xapi import vocabulary as v
@@ -54,41 +54,18 @@ def actor(learner: Learner) -> dict[str, Any]:
 
 
 def interaction_definition(module: Module, question: Question) -> dict[str, Any]:
+    kind = item_type(question)
     definition: dict[str, Any] = {
         "type": v.INTERACTION,
         "name": {v.LANG: to_plain(question.prompt)},
-        "interactionType": v.INTERACTION_TYPES[question.type],
+        "interactionType": kind.interaction,
     }
-    options = getattr(question, "options", None)
-    if options is not None:
-        definition["choices"] = [_component(o.id, o.text) for o in options]
-    elif isinstance(question, TrueFalse):
-        pass
-    elif isinstance(question, Matching):
-        definition["source"] = [_component(p.id, p.text) for p in question.pairs]
-        definition["target"] = [_component(t.id, t.text) for t in question.targets]
-    elif isinstance(question, Ordering):
-        # The order the page shows, never the bank's (which is the answer).
-        definition["choices"] = [
-            _component(s.id, s.text) for s in display_order(question, graded=module.mode == "graded")
-        ]
-    elif isinstance(question, Likert) and module.rating is not None:
-        definition["scale"] = [
-            {"id": str(point), "description": {v.LANG: anchor}}
-            for point, anchor in enumerate(module.rating.anchors, start=1)
-        ]
-        if module.rating.not_observed:
-            definition["scale"].append(
-                {"id": NOT_OBSERVED, "description": {v.LANG: to_plain(module.rating.not_observed)}}
-            )
+    for name, parts in kind.describe(question, module, to_plain).items():
+        definition[name] = [{"id": part_id, "description": {v.LANG: text}} for part_id, text in parts]
     pattern = responses.correct_pattern(question)
     if pattern is not None and module.mode != "graded":
         definition["correctResponsesPattern"] = pattern
     return definition
-
-
-def _component(component_id: str, text: str) -> dict[str, Any]:
-    return {"id": component_id, "description": {v.LANG: to_plain(text)}}
 
 
 def module_activity(attempt: Attempt) -> dict[str, Any]:
@@ -142,13 +119,13 @@ def build(attempt: Attempt) -> list[dict[str, Any]]:
     graded = 0
     for question_id in shown:
         question = by_id[question_id]
-        if not isinstance(question, Likert):
+        if is_graded(question):
             graded += 1  # an unanswered question counts as wrong, so skipping never raises the score
         if question_id not in attempt.responses:
             continue
         response = attempt.responses[question_id]
         result: dict[str, Any] = {"response": responses.encode(question, response)}
-        if not isinstance(question, Likert) and module.mode != "graded":
+        if is_graded(question) and module.mode != "graded":
             mark = grade(question, response)
             earned += mark.score
             result["success"] = mark.success
@@ -170,7 +147,7 @@ def build(attempt: Attempt) -> list[dict[str, Any]]:
     completed: dict[str, Any] = {"completion": True}
     if attempt.notes:
         completed["response"] = attempt.notes
-    if module.mode in ("practice",) and graded:
+    if module.mode == "practice" and graded:
         scaled = round(earned / graded, 4)
         score = {"scaled": scaled, "raw": round(earned, 4), "min": 0, "max": graded}
         completed["score"] = score

@@ -1,6 +1,7 @@
 """The xAPI 1.0.3 vocabulary RepReady writes and reads: verbs, activity types, extensions, ids.
 
-The widget (``theme/assets/repready/quiz.js``) writes exactly these; keep both in step.
+The widget (``theme/assets/repready/widget/statements.js``) writes exactly these; keep both in step.
+Each item type's xAPI interactionType lives with the type (:mod:`generator.bank.items`).
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 import re
 import uuid
 
-VERSION = "1.0.3"
 ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
 ADL_ACTIVITIES = "http://adlnet.gov/expapi/activities/"
 
@@ -17,11 +17,9 @@ ATTEMPTED = ADL_VERBS + "attempted"
 COMPLETED = ADL_VERBS + "completed"
 PASSED = ADL_VERBS + "passed"
 FAILED = ADL_VERBS + "failed"
-VERBS = {ANSWERED, ATTEMPTED, COMPLETED, PASSED, FAILED}
 
 INTERACTION = ADL_ACTIVITIES + "cmi.interaction"
 ASSESSMENT = ADL_ACTIVITIES + "assessment"
-MODULE = ADL_ACTIVITIES + "module"
 
 EXTENSIONS = "https://w3id.org/repready/xapi/"
 EXT_BANK_HASH = EXTENSIONS + "bank-hash"
@@ -36,15 +34,6 @@ LANG = "en-US"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, EXTENSIONS)
 
 _ACTIVITY = re.compile(r"/xapi/activities/(question|module)/([A-Za-z0-9][A-Za-z0-9_.-]{0,63})$")
-
-INTERACTION_TYPES = {
-    "single": "choice",
-    "multiple": "choice",
-    "true-false": "true-false",
-    "matching": "matching",
-    "ordering": "sequencing",
-    "likert": "likert",
-}
 
 
 def statement_id(registration: str, name: str) -> str:

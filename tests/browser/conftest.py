@@ -11,6 +11,7 @@ against ``127.0.0.1`` still engages), but not its port, so there every link is a
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,11 +81,26 @@ def mkdocs_config(site_url: str) -> dict[str, Any]:
             ],
         },
         "plugins": ["search", {"repready": {"banks": "assessments"}}],
-        "extra_javascript": [{"path": "assets/repready/quiz.js", "type": "module"}],
-        "extra_css": ["assets/repready/quiz.css"],
+        "extra_javascript": [{"path": "assets/repready/dist/quiz.js", "type": "module"}],
+        "extra_css": ["assets/repready/dist/quiz.css"],
         "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables"],
         "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
+
+
+def bundle_widget(dist: Path) -> None:
+    """Bundle the widget's current sources into ``dist`` (in a copy of the theme's assets), so the
+    tests never run a stale committed bundle; tests/js/bundle.test.js checks the committed one."""
+    if not (ROOT / "node_modules" / "esbuild").is_dir():
+        return  # no npm ci here: the committed bundle is what there is
+    built = subprocess.run(
+        ["node", str(ROOT / "scripts" / "build-widget.mjs"), str(dist)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if built.returncode != 0:
+        pytest.fail(f"bundling the widget failed:\n{built.stderr}")
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +116,7 @@ def copy_fixture(base: Path) -> tuple[Path, Path]:
     src, out = base / "src", base / "out"
     shutil.copytree(FIXTURE, src)
     shutil.copytree(ROOT / "theme", src / "theme")
+    bundle_widget(src / "theme" / "assets" / "repready" / "dist")
     return src, out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from datetime import datetime
@@ -12,6 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from generator.bank.catalog import load_catalog
+from generator.cli import main
 from generator.xapi import responses
 from generator.xapi import vocabulary as v
 from generator.xapi.statements import Attempt, Learner, build
@@ -136,3 +138,20 @@ def assert_matches_reference(site: Site, statements: list[dict[str, Any]]) -> No
     assert len(got) == len(want)
     for exported, expected in zip(got, want, strict=True):
         assert exported == expected
+
+
+def rescore(site: Site, tmp_path: Path, files: list[tuple[str, dict[str, Any]]], *options: str) -> Path:
+    """``repready score`` (in-process) on exported files, as a manager runs it; returns the reports folder."""
+    results = tmp_path / "results"
+    results.mkdir()
+    for name, exported in files:
+        (results / name).write_text(json.dumps(exported), encoding="utf-8")
+    out = tmp_path / "reports"
+    command = ["score", str(results), "--banks", str(site.src / "assessments"), "--out", str(out)]
+    assert main([*command, "--min-evidence", "1", *options]) == 0, "repready score failed"
+    return out
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

@@ -103,7 +103,9 @@ def assert_no_violations(page: Page, axe: Axe) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("module_id", ["fx-basics", "fx-types", "fx-survey", "fx-review", "fx-graded"])
+@pytest.mark.parametrize(
+    "module_id", ["fx-basics", "fx-types", "fx-entry", "fx-survey", "fx-review", "fx-graded"]
+)
 def test_axe_finds_no_violations_in_the_quiz_form(
     browser: Browser, site: Site, axe: Axe, scheme: str, module_id: str
 ) -> None:
@@ -117,6 +119,15 @@ def test_axe_finds_no_violations_in_the_quiz_form(
             fill_learner(page)
             answer_all_right(page)
             question(page, 2, 4).get_by_role("checkbox", name="The tracker has a 4G modem.").check()
+            submit(page)
+            assert_no_violations(page, axe)
+        if module_id == "fx-entry":  # typed answers: an error on a field, then marks and notes
+            fill_learner(page)
+            page.get_by_role("textbox", name="Your answer").fill("lots")
+            page.get_by_role("button", name="Submit").click()
+            assert_no_violations(page, axe)
+            page.get_by_role("textbox", name="Your answer").fill("17400")
+            page.get_by_role("textbox", name="Whose terms to use").fill("price")
             submit(page)
             assert_no_violations(page, axe)
     finally:

@@ -9,16 +9,13 @@ ratings beside them and the calibration flag.
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.cli import main
 from tests.browser.conftest import Site
-from tests.browser.helpers import export, fill_learner, open_quiz, submit
+from tests.browser.helpers import csv_rows, export, fill_learner, open_quiz, rescore, submit
 
 pytestmark = pytest.mark.browser
 
@@ -92,13 +89,8 @@ def _take_review(page: Page, site: Site) -> tuple[str, dict[str, object]]:
     return export(page)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def test_browser_export_is_scored_into_the_reports(
-    page: Page, site: Site, browser: Browser, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    page: Page, site: Site, browser: Browser, tmp_path: Path
 ) -> None:
     _take_practice_quiz(page, site)
     _take_matching_and_ordering(page, site)
@@ -107,36 +99,16 @@ def test_browser_export_is_scored_into_the_reports(
     names = [name for name, _ in files]
     assert names[0].startswith("repready-results-rep-042-"), "the rep's file: quiz and survey"
     assert names[1].startswith("repready-results-mgr-7-"), "the manager's file: the review"
-    results = tmp_path / "results"
-    results.mkdir()
-    for name, exported in files:
-        (results / name).write_text(json.dumps(exported), encoding="utf-8")
-
-    out = tmp_path / "reports"
-    code = main(
-        [
-            "score",
-            str(results),
-            "--banks",
-            str(site.src / "assessments"),
-            "--out",
-            str(out),
-            "--min-evidence",
-            "1",
-            "--site-url",
-            site.site_url,
-        ]
-    )
-    assert code == 0, capsys.readouterr().err
+    out = rescore(site, tmp_path, files, "--site-url", site.site_url)
 
     # Re-graded from the banks: QUAL.NEED b1 1, b3 0, t3 1, g1 1, g3 0 = 3 of 5;
     # VALUE.FAB b2 0.5, t1 2/3, g2 0, g4 1 = 2.17 of 4; PROC.STAGES b4, t2, g5 = 3 of 3.
-    gaps = {r["competency"]: r for r in _rows(out / "gaps.csv") if r["rep"] == "rep-042"}
+    gaps = {r["competency"]: r for r in csv_rows(out / "gaps.csv") if r["rep"] == "rep-042"}
     assert [gaps["QUAL.NEED"][k] for k in ("mastery", "evidence", "status")] == ["0.600", "5", "gap"]
     assert [gaps["VALUE.FAB"][k] for k in ("mastery", "evidence", "status")] == ["0.542", "4", "gap"]
     assert [gaps["PROC.STAGES"][k] for k in ("mastery", "evidence", "status")] == ["1.000", "3", "mastered"]
 
-    scales = {(r["source"], r["scale"]): r for r in _rows(out / "self-assessment.csv")}
+    scales = {(r["source"], r["scale"]): r for r in csv_rows(out / "self-assessment.csv")}
     assert (scales["self", "drive"]["mean"], scales["self", "drive"]["band"]) == ("4.50", "High")
     assert scales["self", "belief"]["mean"] == "4.00"
     assert (scales["manager", "discipline"]["mean"], scales["manager", "discipline"]["band"]) == (

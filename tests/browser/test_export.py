@@ -145,3 +145,19 @@ def test_home_page_falls_back_to_the_site_root_of_the_script(page: Page, site: S
 def test_uuid5_in_the_browser_equals_python(page: Page, site: Site, name: str) -> None:
     open_quiz(page, site, "fx-basics")
     assert page.evaluate("name => window.repready.uuid5(name)", name) == str(uuid.uuid5(v.NAMESPACE, name))
+
+
+def test_each_submit_tells_other_scripts_the_statements_export_writes(page: Page, site: Site) -> None:
+    open_quiz(page, site, "fx-basics")
+    page.evaluate(
+        "() => { window.heard = [];"
+        " document.addEventListener('repready:attempt', event => window.heard.push(event.detail)); }"
+    )
+    fill_learner(page)
+    answer_all_right(page)
+    submit(page)
+    heard = page.evaluate("() => window.heard")
+    _, data = export(page)
+    assert heard == [
+        {"rep": {"name": "Ann Rep", "id": "rep-042"}, "module": "fx-basics", "statements": data["statements"]}
+    ]

@@ -11,7 +11,7 @@ import pytest
 
 from generator.bank.catalog import load_catalog
 from generator.bank.display import display_order
-from generator.bank.model import Ordering, Step
+from generator.bank.items.ordering import Ordering, Step
 from generator.render.markdown import to_html, to_inline_html, to_markdown_text, to_plain
 from generator.render.pages import environment, render_site_pages
 from generator.render.sanitize import clean_html

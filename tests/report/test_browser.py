@@ -24,6 +24,7 @@ from generator.render.pages import environment
 from generator.render.plan import render_plan_page
 from generator.score.assign import plan_link
 from generator.score.run import ScoreOptions, score
+from tests.browser.conftest import bundle_widget
 from tests.conftest import mkdocs_build, static_server
 from tests.report.scenario import IMG, PWNED, write
 from tests.score.builders import BANKS, NOW, attempt, export
@@ -164,6 +165,7 @@ def _build_portal(cat: Catalog, base: Path, url: str) -> None:
             (docs / page).parent.mkdir(parents=True, exist_ok=True)
             (docs / page).write_text(f"# {page}\n", encoding="utf-8")
     shutil.copytree(ROOT / "theme" / "assets", docs / "assets")
+    bundle_widget(docs / "assets" / "repready" / "dist")
     config = {
         "site_name": "Portal",
         "site_url": url,
@@ -171,7 +173,7 @@ def _build_portal(cat: Catalog, base: Path, url: str) -> None:
         "strict": True,
         "theme": {"name": "material", "font": False, "features": ["navigation.instant"]},
         # quiz.js fetches plan.js on the plan page
-        "extra_javascript": [{"path": "assets/repready/quiz.js", "type": "module"}],
+        "extra_javascript": [{"path": "assets/repready/dist/quiz.js", "type": "module"}],
         "markdown_extensions": ["attr_list", "md_in_html"],
         "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},
     }

@@ -100,7 +100,8 @@
     const all = credentials();
     if (all[entry.rep]) return all[entry.rep];
     const context = isObject(entry.statements[0].context) ? entry.statements[0].context : {};
-    const account = isObject(context.instructor) && isObject(context.instructor.account) ? context.instructor.account : {};
+    const instructor = isObject(context.instructor) ? context.instructor : {};
+    const account = isObject(instructor.account) ? instructor.account : {};
     return all[repKey(account.name)] || null;
   }
 

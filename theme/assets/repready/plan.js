@@ -6,6 +6,8 @@
   "use strict";
   var ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
   var DAY = /^\d{4}-\d{2}-\d{2}$/;
+  // Control characters are exactly what this removes (generator/score/text.py does the same).
+  // eslint-disable-next-line no-control-regex
   var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
   var MAX_MODULES = 60;
 
@@ -37,7 +39,7 @@
         issued: typeof data.issued === "string" && DAY.test(data.issued) ? data.issued : "",
         modules: modules
       };
-    } catch (error) {
+    } catch {
       return null;
     }
   }

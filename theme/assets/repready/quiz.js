@@ -2,15 +2,17 @@
    xAPI 1.0.3 statements built exactly like generator/xapi/statements.py build().
    An ES module (mkdocs.yml: extra_javascript with type: module): loaded once, set up per page
    (Material's document$ re-emits after instant navigation). The code of each item type
-   (types/<type>.js) is fetched only by pages that use that type. */
+   (types/<type>.js) is fetched only by pages that use that type. Pages load the minified
+   bundles in dist/ (npm run build), which keep this layout: dist/quiz.js, dist/types/. */
 import { sha1, uuid5 } from "./widget/ids.js";
 import { loadKinds } from "./widget/kinds.js";
 import { readQuiz, typeNames } from "./widget/page.js";
 import { startQuiz } from "./widget/quiz-form.js";
 import { elements } from "./widget/util.js";
 
-// The site's root: this file is <root>/assets/repready/quiz.js.
-const SITE = new URL("../../", import.meta.url).href;
+// The site's root: this file is <root>/assets/repready/quiz.js, or its bundle in dist/.
+const SITE = import.meta.url.replace(/assets\/repready\/[^?#]*([?#].*)?$/, "");
+const TYPES = new URL("./types/", import.meta.url).href;
 // Never detect ourselves through a global name: element ids shadow window properties
 // (<h1 id="repready"> makes window.repready an element). A registered symbol cannot be shadowed.
 const LOADED = Symbol.for("repready.quiz");
@@ -21,7 +23,7 @@ let planScript = null;
 
 async function start(form) {
   try {
-    startQuiz(readQuiz(form, await loadKinds(typeNames(form)), SITE));
+    startQuiz(readQuiz(form, await loadKinds(typeNames(form), TYPES), SITE));
   } catch (error) {
     console.error("repready: this quiz could not start", error);
   }

@@ -4,6 +4,8 @@ import { checkedAnswer, listChoices, markChoices, restoreChecked } from "./choic
 
 export function grade(key, response) {
   const correct = splitList(key.pattern), given = splitList(response);
+  // The page never names an option twice; a response that does is malformed, so wrong.
+  if (new Set(given).size !== given.length) return allOrNothing(false);
   const right = given.filter(x => correct.includes(x)).length;
   const exact = right === correct.length && given.length === correct.length;
   if (key.scoring !== "partial") return allOrNothing(exact);

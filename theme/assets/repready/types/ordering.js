@@ -6,6 +6,9 @@ const steps = question => elements(question.box, "[data-rr-option]");
 
 export function grade(key, response) {
   const correct = splitList(key.pattern), given = splitList(response);
+  // A response lists every step once (the page cannot do otherwise); anything else is wrong.
+  const complete = given.length === correct.length && correct.every(step => given.includes(step));
+  if (!complete) return allOrNothing(false);
   const right = correct.filter((x, i) => given[i] === x).length;
   const exact = right === correct.length && given.length === correct.length;
   return key.scoring === "partial" ? { score: right / correct.length, success: exact } : allOrNothing(exact);

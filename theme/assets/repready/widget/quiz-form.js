@@ -78,10 +78,26 @@ function finish(state, focus) {
   if (focus) result.focus();
 }
 
+// Answers a type cannot read (a number field holding words) stop Submit, each flagged at its field.
+function checkAnswers(state) {
+  let first = null;
+  for (const question of state.shown) {
+    if (!question.kind.problem) continue;
+    const found = question.kind.problem(question);
+    for (const input of elements(question.fieldset, "input[aria-invalid]")) flag(input, "");
+    if (!found) continue;
+    flag(found[0], found[1]);
+    if (!first) first = found[0];
+  }
+  if (first) first.focus();
+  return !first;
+}
+
 function submit(state) {
   const { quiz } = state;
   if (state.draft.done) return;
   if (!checkPeople(quiz, quiz.mode === "review" ? ["learner", "instructor"] : ["learner"])) return;
+  if (!checkAnswers(state)) return;
   store.set("learner", person(quiz, ownRole(quiz)));
   save(state);
   const responses = {}, notes = notesField(quiz);

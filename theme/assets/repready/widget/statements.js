@@ -80,7 +80,8 @@ export function buildStatements(quiz, attempt) {
     done.score = score;
     out.push(statement("completed", "completed", parent, attempt.finished, context, done));
     const verdict = passed ? "passed" : "failed";
-    out.push(statement(verdict, verdict, parent, attempt.finished, context, { score, success: passed, completion: true }));
+    const outcome = { score, success: passed, completion: true };
+    out.push(statement(verdict, verdict, parent, attempt.finished, context, outcome));
   } else out.push(statement("completed", "completed", parent, attempt.finished, context, done));
   return out;
 }

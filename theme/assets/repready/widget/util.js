@@ -20,10 +20,14 @@ export const now = () => new Date().toISOString();
 export const optionId = option => option.dataset.rrOption;
 export const allOrNothing = right => ({ score: right ? 1 : 0, success: right });
 
-// Python's round(x, 4): to nearest, ties to even.
+/* Python's round(x, 4), which rounds the double's exact value: toFixed does too, but breaks
+   exact ties upwards where Python picks the even neighbour. A double is exactly halfway between
+   two 4-decimal numbers only when 32 x is an odd integer. */
 export const round4 = x => {
-  const scaled = x * 1e4, floor = Math.floor(scaled), rest = scaled - floor;
-  return (rest > 0.5 || (rest === 0.5 && floor % 2) ? floor + 1 : floor) / 1e4;
+  const tie = Number.isInteger(x * 32) && Math.abs(x * 32) % 2 === 1;
+  if (!tie) return Number(x.toFixed(4));
+  const floor = Math.floor(x * 1e4);
+  return (floor % 2 ? floor + 1 : floor) / 1e4;
 };
 // Points as people write them: at most two decimals, no trailing zeros.
 export const points = x => String(+x.toFixed(2));
