@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text.getvalue())
     else:
-        _write(args.out, text.getvalue())
+        _write(args.out, text.getvalue(), inputs=[args.roster, args.credentials])
         print(f"repready links: wrote {len(roster)} links to {args.out}", file=sys.stderr)
     if auth:
         print(
@@ -161,10 +161,28 @@ def _credentials(path: Path, roster: dict[str, RosterRow]) -> dict[str, str]:
     return {key: value for key, (value, _) in found.items()}
 
 
-def _write(out: Path, text: str) -> None:
-    """Write whole or not at all: a temporary file beside ``out``, renamed over it."""
+def _is_links_file(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8", newline="") as file:
+            return file.readline().rstrip("\r\n") == ",".join(COLUMNS)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _write(out: Path, text: str, inputs: list[Path | None]) -> None:
+    """Write whole or not at all: a temporary file beside ``out``, renamed over it.
+
+    Only a file this command wrote is ever replaced: never an input of the run, never anything else.
+    """
     if out.is_dir():
         raise OutputError(f"repready links: --out {out} is a folder; expected a file name")
+    if any(path is not None and path.exists() and out.exists() and out.samefile(path) for path in inputs):
+        raise OutputError(f"repready links: --out {out} is an input of this run; choose another file name")
+    if out.exists() and not _is_links_file(out):
+        raise OutputError(
+            f"repready links: {out} exists and was not written by 'repready links'; "
+            "choose a new file name, or move that file away first"
+        )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")

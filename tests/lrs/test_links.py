@@ -128,3 +128,23 @@ def test_site_url_defaults_to_mkdocs_yml(
     monkeypatch.chdir(tmp_path)
     assert main(["links", "--roster", str(roster)]) == 0
     assert rows(capsys.readouterr().out)[0]["link"].startswith("https://team.example.com/portal/#repready?")
+
+
+def test_out_never_replaces_an_input_or_a_file_it_did_not_write(
+    roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["links", "--roster", str(roster), "--site-url", "https://portal.example.com/"]
+    assert main([*args, "--out", str(roster)]) == 2
+    assert "is an input of this run" in capsys.readouterr().err
+    assert roster.read_text("utf-8") == ROSTER
+
+    notes = tmp_path / "notes.csv"
+    notes.write_text("my own notes\n", "utf-8")
+    assert main([*args, "--out", str(notes)]) == 2
+    assert "was not written by 'repready links'" in capsys.readouterr().err
+    assert notes.read_text("utf-8") == "my own notes\n"
+
+    links = tmp_path / "links.csv"
+    assert main([*args, "--out", str(links)]) == 0
+    assert main([*args, "--out", str(links)]) == 0  # its own earlier output is replaced
+    assert [r["rep_id"] for r in rows(links.read_text("utf-8"))] == ["ana", "raj.p"]
