@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.render.options import QUIZ_DIR
 from generator.report.environment import html_environment, markdown_environment
+from generator.report.pages import training_titles
 from generator.score.gaps import STATUS_TEXT
 from generator.score.items import ModuleStats
 from generator.score.parallel import Background
@@ -31,6 +32,8 @@ DISTRACTORS_CSV = "distractors.csv"
 SCALES_CSV = "self-assessment.csv"
 QUALITY_CSV = "data-quality.csv"
 MAX_LISTED = 200  # rejections listed in the reports; data-quality.csv has them all
+HEATMAP_COLUMNS = 8  # competencies per heatmap table: more would not fit an A4 page's width
+TOP_GAPS = 3  # gaps named per rep on the first screen
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,11 @@ def _context(scoring: Scoring) -> dict[str, Any]:
         "now": scoring.options.now,
         "links": Links(scoring.site_root),
         "competency": {c.id: c for c in catalog.taxonomy.competencies},
+        "training_title": training_titles(
+            {b.module.training for b in catalog.banks}, scoring.options.docs_dir
+        ),
+        "heatmap_parts": heatmap_parts(scoring.competencies),
+        "top_gaps": TOP_GAPS,
         "module": {m: b.module for m, b in catalog.modules.items()},
         "rejections": quality.rejections[:MAX_LISTED],
         "reasons": reasons.most_common(),
@@ -105,6 +113,15 @@ def _context(scoring: Scoring) -> dict[str, Any]:
             "quality": QUALITY_CSV,
         },
     }
+
+
+def heatmap_parts(competencies: list[str], most: int = HEATMAP_COLUMNS) -> list[list[str]]:
+    """The competencies in as few balanced tables as keep each to ``most`` columns."""
+    if not competencies:
+        return []
+    parts = -(-len(competencies) // most)
+    size = -(-len(competencies) // parts)
+    return [competencies[i : i + size] for i in range(0, len(competencies), size)]
 
 
 def _scale_columns(scoring: Scoring) -> list[tuple[str, str, str]]:
@@ -182,6 +199,7 @@ def assignments_csv(scoring: Scoring) -> str:
             "competencies",
             "largest_gap",
             "reason",
+            "rule",
             "quiz_url",
             "training_url",
             "plan_url",
@@ -197,6 +215,7 @@ def assignments_csv(scoring: Scoring) -> str:
                 " ".join(a.competencies),
                 _fraction(a.largest_gap),
                 a.reason,
+                a.rule,
                 links.quiz(a.module) or "",
                 links.training(a.training) or "",
                 rep.plan_link or "",
@@ -237,6 +256,7 @@ def assignments_yaml(scoring: Scoring) -> str:
                 f"        priority: {a.rank}",
                 f"        competencies: [{', '.join(_yaml(c) for c in a.competencies)}]",
                 f"        reason: {_yaml(a.reason)}",
+                f"        rule: {_yaml(a.rule)}",
                 f"        quiz: {_yaml(links.quiz(a.module))}",
                 f"        training: {_yaml(links.training(a.training) or a.training)}",
             ]

@@ -50,6 +50,7 @@ class ScoreOptions:
     min_n: int = 20
     gap_threshold: float | None = None
     site_url: str | None = None
+    docs_dir: Path | None = None  # the portal's docs, for the training pages' titles
     limits: Limits = field(default_factory=Limits)
     jobs: int = 1
     parallel_min_files: int = 64
@@ -90,8 +91,14 @@ class TeamReport:
     cells: dict[str, TeamCell]
 
     @property
-    def readiness(self) -> float:
-        return sum(r.readiness.score for r in self.reps) / len(self.reps) if self.reps else 0.0
+    def readiness(self) -> Readiness:
+        """Every rep x competency of the team pooled: the share mastered of those with enough evidence."""
+        return Readiness(
+            sum(r.readiness.mastered for r in self.reps),
+            sum(r.readiness.gaps for r in self.reps),
+            sum(r.readiness.insufficient for r in self.reps),
+            sum(r.readiness.total for r in self.reps),
+        )
 
 
 @dataclass
