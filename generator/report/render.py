@@ -33,7 +33,7 @@ SCALES_CSV = "self-assessment.csv"
 QUALITY_CSV = "data-quality.csv"
 MAX_LISTED = 200  # rejections listed in the reports; data-quality.csv has them all
 HEATMAP_COLUMNS = 8  # competencies per heatmap table: more would not fit an A4 page's width
-TOP_GAPS = 3  # gaps named per rep on the first screen
+TOP_GAPS = 2  # gaps per rep on the first screen: six reps must fit 1280x800
 
 
 @dataclass(frozen=True)

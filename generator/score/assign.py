@@ -4,8 +4,8 @@ The rule for a gap, in order:
 
 1. the bank of a module where the gap was measured names another module for it
    (``remediation``): that module, with the bank's reason;
-2. the gap was measured in a practice module: that module (where the rep scored lowest
-   on the competency, if several), after its training page;
+2. the gap was measured in a practice module: that module (where the rep lost the most
+   points on the competency, if several), after its training page;
 3. the gap was measured only in graded assessments: the practice module that teaches
    the competency (graded ones only when no practice module does).
 
@@ -94,8 +94,8 @@ def assign(cells: dict[str, Cell], catalog: Catalog, index: Course) -> list[Assi
         module_id = min(
             choice.modules,
             key=lambda m: (
+                -_lost(first, m),
                 -sum(m in choices[g.competency].modules for g in open_gaps),
-                _share(first, m),
                 m,
             ),
         )
@@ -128,15 +128,15 @@ def _choice(gap: Cell, catalog: Catalog, index: Course) -> _Choice:
                 return _Choice(
                     frozenset({entry.module}),
                     BANK_RULE,
-                    f"The bank of \u201c{module.title}\u201d, where this gap was measured, assigns this "
-                    f"module for it: {entry.reason.rstrip('.')}.",
+                    f"Gap measured in \u201c{module.title}\u201d, whose bank assigns this module for it: "
+                    f"{entry.reason.rstrip('.')}.",
                 )
     practice = [m for m in measured if m.mode == "practice"]
     if practice:
         return _Choice(
             frozenset(m.id for m in practice),
             MEASURED_RULE,
-            "The gap was measured in this module: study its training page, then retake it.",
+            "Gap measured in this module: retake it after its training page.",
         )
     covering = [
         catalog.modules[m].module
@@ -148,15 +148,14 @@ def _choice(gap: Cell, catalog: Catalog, index: Course) -> _Choice:
     return _Choice(
         frozenset(m.id for m in teaching),
         TEACHES_RULE,
-        f"The gap was measured only in {where}, a graded assessment; this practice module teaches "
-        "the competency.",
+        f"Gap measured only in {where}, a graded assessment; this practice module teaches it.",
     )
 
 
-def _share(cell: Cell, module: str) -> float:
-    """The rep's mastery of ``cell``'s competency in ``module`` (1 when it gave no evidence)."""
+def _lost(cell: Cell, module: str) -> float:
+    """Points the rep lost on ``cell``'s competency in ``module``: where the gap shows most."""
     earned, answered = cell.evidence.get(module, (0.0, 0))
-    return earned / answered if answered else 1.0
+    return answered - earned
 
 
 def _evidence(cell: Cell, catalog: Catalog) -> GapEvidence:

@@ -17,7 +17,7 @@ from generator.bank.catalog import Catalog
 from generator.problems import display_path
 from generator.results.reader import Limits, read_file
 from generator.score import assign as assignments
-from generator.score.assign import Assignment
+from generator.score.assign import Assignment, GapEvidence
 from generator.score.gaps import (
     GAP,
     INSUFFICIENT,
@@ -78,6 +78,12 @@ class RepReport:
         """Gaps first (largest first), then competencies without enough evidence."""
         gaps = sorted((c for c in self.cells.values() if c.status == GAP), key=lambda c: -c.gap)
         return gaps + [c for c in self.cells.values() if c.status == INSUFFICIENT]
+
+    @property
+    def needs(self) -> list[tuple[GapEvidence, Assignment]]:
+        """Every assigned gap, largest first, with the assignment that closes it."""
+        found = [(g, a) for a in self.assignments for g in a.gaps]
+        return sorted(found, key=lambda ga: (-(ga[0].threshold - ga[0].mastery), ga[0].competency))
 
     @property
     def mastered_cells(self) -> list[Cell]:

@@ -92,7 +92,10 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 def test_mastery_and_readiness_are_shares(plan: list[dict[str, Any]]) -> None:
     for rep in run(statements(plan)).reps:
         ready = rep.readiness
-        assert ready.score is None if ready.evidenced == 0 else 0 <= ready.score <= 1
+        if ready.evidenced == 0:
+            assert ready.score is None
+        else:
+            assert ready.score is not None and 0 <= ready.score <= 1
         assert ready.mastered + ready.gaps + ready.insufficient == ready.total
         for cell in rep.cells.values():
             assert cell.mastery is None or 0 <= cell.mastery <= 1
