@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint typecheck bench pages clean setup-site setup-test chromium
+.PHONY: serve build test check lint typecheck bench pages clean setup-site setup-test chromium pdftotext
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.site
 
 setup-site: $(VENV)/.site
-setup-test: $(VENV)/.test chromium
+setup-test: $(VENV)/.test chromium pdftotext
 
 ## The portal with the bundled sample content, rebuilt when a bank or page changes.
 serve: setup-site
@@ -40,6 +40,13 @@ chromium:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## Debian's poppler-utils: the print test reads the report's PDF back with pdftotext.
+pdftotext:
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "installing Debian's poppler-utils (pdftotext) for the print tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; }
 
 lint: setup-test
 	$(BIN)/ruff format --check generator tests benchmarks

@@ -13,9 +13,11 @@ from pydantic import BaseModel, ValidationError
 
 from generator.bank import checks
 from generator.bank.files import TAXONOMY_FILE, bank_files
+from generator.bank.lenient import check_failed_module, yaml11_booleans
 from generator.bank.model import GRADED_TYPES, Competency, Module, Question, Taxonomy
-from generator.bank.schema_errors import problems_from
+from generator.bank.schema_errors import error_locations, problems_from
 from generator.bank.source import Source, read_yaml
+from generator.bank.suggest import did_you_mean
 from generator.problems import InvalidInput, Problem, display_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -78,10 +80,11 @@ def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
     banks: list[Bank] = []
     sources: list[Source] = []
     files = bank_files(banks_dir)
+    module_ids: set[str] = set()  # every module id written, valid bank or not: remediation targets
     if not files:
         problems.append(Problem(display_path(banks_dir), 0, 0, "no banks (*.yml) found"))
     for file in files:
-        loaded = _load(file, Module, problems, taxonomy)
+        loaded = _load(file, Module, problems, taxonomy, docs_dir, module_ids)
         if loaded is None:
             continue
         module, source = loaded
@@ -91,6 +94,7 @@ def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
             banks.append(_bank(module, source.path))
             sources.append(source)
     problems.extend(_cross_file(banks, sources))
+    problems.extend(_remediation_targets(banks, sources, module_ids))
     if any(p.severity == "error" for p in problems) or taxonomy is None:
         raise InvalidInput(problems)
     return Catalog(taxonomy, banks)
@@ -121,7 +125,12 @@ def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
 
 
 def _load(
-    file: Path, model: type[M], problems: list[Problem], taxonomy: Taxonomy | None = None
+    file: Path,
+    model: type[M],
+    problems: list[Problem],
+    taxonomy: Taxonomy | None = None,
+    docs_dir: Path | None = None,
+    module_ids: set[str] | None = None,
 ) -> tuple[M, Source] | None:
     source, found = read_yaml(file, display_path(file))
     problems.extend(found)
@@ -130,13 +139,19 @@ def _load(
     if not isinstance(source.data, dict):
         problems.append(source.problem((), "expected a mapping of keys at the top of the file"))
         return None
+    if module_ids is not None and isinstance(source.data.get("id"), str):
+        module_ids.add(source.data["id"])
     try:
-        return model.model_validate(source.data), source
+        validated = model.model_validate(source.data)
     except ValidationError as error:
         problems.extend(problems_from(error, source, model))
+        problems.extend(yaml11_booleans(source, error_locations(error, source, model)))
         if model is Module:
-            problems.extend(checks.check_partial(source.data, source, taxonomy))
+            problems.extend(check_failed_module(source.data, source, taxonomy, docs_dir))
         return None
+    found = list(yaml11_booleans(source, set()))
+    problems.extend(found)
+    return (validated, source) if not found else None
 
 
 def _cross_file(banks: list[Bank], sources: list[Source]) -> Iterator[Problem]:
@@ -158,6 +173,20 @@ def _cross_file(banks: list[Bank], sources: list[Source]) -> Iterator[Problem]:
                     "question ids are unique across all banks",
                 )
             questions.setdefault(question.id, here)
+
+
+def _remediation_targets(banks: list[Bank], sources: list[Source], module_ids: set[str]) -> Iterator[Problem]:
+    for bank, source in zip(banks, sources, strict=True):
+        for ri, entry in enumerate(bank.module.remediation):
+            loc = ("remediation", ri, "module")
+            if entry.module == bank.module.id:
+                yield source.problem(
+                    loc, "a remediation entry names its own module; leave the gap out instead"
+                )
+            elif entry.module not in module_ids:
+                yield source.problem(
+                    loc, f"unknown module '{entry.module}'{did_you_mean(entry.module, module_ids)}"
+                )
 
 
 def graded_questions(module: Module) -> list[Question]:

@@ -21,6 +21,7 @@ from generator.bank.model import (
     Taxonomy,
 )
 from generator.bank.source import Source
+from generator.bank.suggest import did_you_mean
 from generator.problems import Problem
 
 SCALE_MODES = ("survey", "review")
@@ -89,18 +90,25 @@ def _check_references(
         if module.topic not in topics:
             yield source.problem(
                 ("topic",),
-                f"unknown topic '{module.topic}'; expected one of: {', '.join(sorted(topics))}",
+                f"unknown topic '{module.topic}'{did_you_mean(module.topic, topics)}; "
+                f"expected one of: {', '.join(sorted(topics))}",
             )
         known = {c.id for c in taxonomy.competencies}
         for qi, question in enumerate(module.questions):
             yield from _check_competencies(question, ("questions", qi), source, known)
         for si, scale in enumerate(module.scales):
             if scale.competency not in known:
-                yield source.problem(("scales", si, "competency"), f"unknown competency '{scale.competency}'")
-    if docs_dir is not None and not (docs_dir / module.training).is_file():
-        yield source.problem(
-            ("training",), f"training page '{module.training}' does not exist in {docs_dir.name}/"
-        )
+                yield source.problem(
+                    ("scales", si, "competency"), unknown_competency(scale.competency, known)
+                )
+        for ri, entry in enumerate(module.remediation):
+            for ci, competency in enumerate(entry.competencies):
+                if competency not in known:
+                    yield source.problem(
+                        ("remediation", ri, "competencies", ci), unknown_competency(competency, known)
+                    )
+    if docs_dir is not None:
+        yield from check_training(module.training, source, docs_dir)
     scenarios = {s.id for s in module.scenarios}
     used = set()
     for qi, question in enumerate(module.questions):
@@ -109,10 +117,7 @@ def _check_references(
             continue
         used.add(scenario)
         if scenario not in scenarios:
-            yield source.problem(
-                ("questions", qi, "scenario"),
-                f"unknown scenario '{scenario}'; the module defines: {_names(scenarios)}",
-            )
+            yield source.problem(("questions", qi, "scenario"), unknown_scenario(scenario, scenarios))
     for si, scenario_def in enumerate(module.scenarios):
         if scenario_def.id not in used:
             yield source.problem(
@@ -125,10 +130,29 @@ def _check_competencies(
 ) -> Iterator[Problem]:
     for ci, competency in enumerate(getattr(question, "competencies", ())):
         if competency not in known:
-            yield source.problem(
-                (*loc, "competencies", ci),
-                f"unknown competency '{competency}'; add it to competencies.yml or use one of its ids",
-            )
+            yield source.problem((*loc, "competencies", ci), unknown_competency(competency, known))
+
+
+def unknown_competency(competency: str, known: set[str]) -> str:
+    return (
+        f"unknown competency '{competency}'{did_you_mean(competency, known)}; "
+        "add it to competencies.yml or use one of its ids"
+    )
+
+
+def unknown_scenario(scenario: str, scenarios: set[str]) -> str:
+    suggestion = did_you_mean(scenario, scenarios)
+    return f"unknown scenario '{scenario}'{suggestion}; the module defines: {_names(scenarios)}"
+
+
+def check_training(training: str, source: Source, docs_dir: Path) -> Iterator[Problem]:
+    if (docs_dir / training).is_file():
+        return
+    pages = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    yield source.problem(
+        ("training",),
+        f"training page '{training}' does not exist in {docs_dir.name}/{did_you_mean(training, pages)}",
+    )
 
 
 def _check_question(

@@ -30,6 +30,8 @@ class Source:
     data: Any = None
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # Values YAML 1.1 read as booleans from words other than true/false (yes, no, on, off, ...).
+    yaml11_booleans: dict[PathKey, str] = field(default_factory=dict)
 
     def locate(self, loc: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``loc``, or of its nearest ancestor."""
@@ -126,6 +128,7 @@ class _TooBig(Exception):
 
 
 _STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 class _Builder:
@@ -146,6 +149,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 return node.value
+            if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
+                self.source.yaml11_booleans[loc] = node.value
             try:
                 return self.constructor.construct_object(node, deep=True)
             except yaml.constructor.ConstructorError as exc:
