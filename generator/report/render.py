@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.render.markdown import to_plain
 from generator.render.options import QUIZ_DIR
 from generator.report.environment import html_environment, markdown_environment
 from generator.report.pages import training_titles
@@ -276,6 +277,7 @@ def items_csv(items: list[ModuleStats]) -> str:
             "module",
             "question",
             "type",
+            "text",
             "n",
             "facility",
             "sd",
@@ -288,6 +290,7 @@ def items_csv(items: list[ModuleStats]) -> str:
                 m.module.id,
                 i.question.id,
                 i.question.type,
+                to_plain(i.question.prompt),
                 i.n,
                 _one(i.facility),
                 _one(i.sd),

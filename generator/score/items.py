@@ -21,6 +21,7 @@ from generator.bank.model import (
     SingleChoice,
     TrueFalse,
 )
+from generator.render.markdown import to_plain
 from generator.score import stats
 from generator.score.ingest import Attempt
 from generator.xapi.responses import ResponseError, parse
@@ -188,7 +189,7 @@ def _flags(item: ItemStats) -> list[str]:
         flags.append(f"facility {item.facility:.0f}% is at least 95%: almost everybody gets it right")
     if item.de is not None and item.de < DE_DUBIOUS:
         flags.append(f"discriminative efficiency {item.de:.0f} is below 15")
-    if item.option_kind == "option":
+    if item.option_kind in ("option", "answer"):
         for option in item.options:
             if not option.correct and option.overall < DISTRACTOR_MIN:
                 flags.append(
@@ -207,8 +208,13 @@ def _options(
         choices = [(o.id, o.text, o.correct) for o in question.options]
         kind = "option"
     elif isinstance(question, TrueFalse):
-        choices = [("true", "True", question.answer), ("false", "False", not question.answer)]
-        kind = "option"
+        # Rows that read as statements: "'Features sell.' is false", not "false False".
+        statement = to_plain(question.prompt)
+        choices = [
+            ("true", f"\u201c{statement}\u201d is true", question.answer),
+            ("false", f"\u201c{statement}\u201d is false", not question.answer),
+        ]
+        kind = "answer"
     elif isinstance(question, Matching):
         choices = [(p.id, p.text, True) for p in question.pairs]
         kind = "pair"

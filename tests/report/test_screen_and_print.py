@@ -37,7 +37,7 @@ def reports(sample: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
     results, roster = write_team(root, sample)
     out = root / "reports"
     args = ["score", str(results), "--banks", str(BANKS), "--docs", str(DOCS), "--roster", str(roster)]
-    args += ["--out", str(out), "--now", NOW.isoformat(), "--site-url", SITE, "--jobs", "1"]
+    args += ["--out", str(out), "--now", NOW.isoformat(), "--site-url", SITE, "--jobs", "1", "--min-n", "3"]
     assert main(args) == 0
     return out
 
@@ -138,3 +138,43 @@ def test_axe_finds_nothing_in_the_report(reports: Path, browser: Browser) -> Non
             assert results.violations_count == 0, results.generate_report()
         finally:
             page.close()
+
+
+def test_item_analysis_shows_question_text_module_and_type(
+    sample: Catalog, reports: Path, browser: Browser
+) -> None:
+    page = open_report(browser, reports / "item-analysis.html")
+    try:
+        bank = next(b for b in sample.banks if any(len(q.prompt) > 90 for q in b.module.questions))
+        table = page.get_by_role(
+            "table", name=f"Questions of {bank.module.title}: their statistics over first attempts."
+        )
+        headers = table.get_by_role("columnheader").all_inner_texts()
+        assert headers[:3] == ["Question", "Module", "Type"]
+        long = next(q for q in bank.module.questions if len(q.prompt) > 90)
+        row = table.get_by_role("row").filter(has_text=long.id)
+        summary = row.locator("summary")
+        short = summary.inner_text()
+        assert short.endswith("…") and len(short) <= 90
+        assert row.get_by_role("cell").first.inner_text() == bank.module.title
+        summary.focus()
+        page.keyboard.press("Enter")  # the full text, on demand, by keyboard
+        assert row.locator("details").evaluate("d => d.open")
+        assert " ".join(long.prompt.split())[:60] in " ".join(row.inner_text().split())
+        true_false = next(
+            (
+                q
+                for b in sample.banks
+                if b.module.mode == "practice"
+                for q in b.module.questions
+                if q.type == "true-false"
+            ),
+            None,
+        )
+        assert true_false is not None
+        answers = page.get_by_role("table", name=re.compile(f"^Answers to the statement {true_false.id}:"))
+        rows = [" ".join(t.split()) for t in answers.locator("tbody tr td:first-child").all_inner_texts()]
+        assert len(rows) == 2 and rows[0].endswith("” is true") and rows[1].endswith("” is false"), rows
+        assert "true True" not in page.locator("body").inner_text()
+    finally:
+        page.close()
