@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.bank import checks
+from generator.bank import checks, writing
 from generator.bank.files import TAXONOMY_FILE, bank_files
 from generator.bank.lenient import check_failed_module, yaml11_booleans
 from generator.bank.model import GRADED_TYPES, Competency, Module, Question, Taxonomy
@@ -40,6 +40,7 @@ class Catalog:
     taxonomy: Taxonomy
     banks: list[Bank]
     questions: dict[str, tuple[Bank, Question]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # item-writing, when asked for
 
     def __post_init__(self) -> None:
         self.banks.sort(key=lambda b: (b.module.topic, b.module.id))
@@ -57,8 +58,14 @@ def content_hash(value: Any) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+# Fields that change no quiz and no answer key: left out of the hashes, so adding them to a bank
+# does not mark every earlier answer as given to a changed question.
+NOT_CONTENT_QUESTION = {"silence"}
+NOT_CONTENT_MODULE: Any = {"remediation": True, "questions": {"__all__": NOT_CONTENT_QUESTION}}
+
+
 def question_hash(module: Module, question: Question) -> str:
-    content = question.model_dump(mode="json")
+    content = question.model_dump(mode="json", exclude=NOT_CONTENT_QUESTION)
     scenario = getattr(question, "scenario", None)
     if scenario is not None:
         found = [s.model_dump(mode="json") for s in module.scenarios if s.id == scenario]
@@ -68,8 +75,11 @@ def question_hash(module: Module, question: Question) -> str:
     return content_hash(content)
 
 
-def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
+def load_catalog(banks_dir: Path, docs_dir: Path | None = None, *, item_writing: bool = False) -> Catalog:
     """Validate ``banks_dir`` (and, when given, training links into ``docs_dir``).
+
+    With ``item_writing``, also run the item-writing checks of :mod:`generator.bank.writing`;
+    their warnings come back in ``Catalog.warnings`` (or beside the errors).
 
     Raises :class:`InvalidInput` carrying every problem found, never just the first.
     """
@@ -93,18 +103,20 @@ def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
         if not found:
             banks.append(_bank(module, source.path))
             sources.append(source)
+            if item_writing:
+                problems.extend(writing.check_module(module, source))
     problems.extend(_cross_file(banks, sources))
     problems.extend(_remediation_targets(banks, sources, module_ids))
     if any(p.severity == "error" for p in problems) or taxonomy is None:
         raise InvalidInput(problems)
-    return Catalog(taxonomy, banks)
+    return Catalog(taxonomy, banks, warnings=sorted(problems))
 
 
 def _bank(module: Module, path: str) -> Bank:
     return Bank(
         module=module,
         path=path,
-        hash=content_hash(module.model_dump(mode="json")),
+        hash=content_hash(module.model_dump(mode="json", exclude=NOT_CONTENT_MODULE)),
         question_hashes={q.id: question_hash(module, q) for q in module.questions},
     )
 

@@ -75,6 +75,23 @@ class Step(Strict):
     text: Text
 
 
+WritingRule = Literal[
+    "longest-keyed",
+    "stem-echo",
+    "all-or-none-of-the-above",
+    "negative-stem",
+    "mostly-keyed",
+    "distractor-feedback",
+]
+
+
+class Silence(Strict):
+    """Silence one item-writing warning of ``repready validate`` for this question, with the reason."""
+
+    rule: WritingRule = Field(description="The rule named in the warning, e.g. longest-keyed.")
+    reason: Text = Field(description="Why the question is right as written; reviewers read it.")
+
+
 class QuestionBase(Strict):
     id: Id = Field(description="Unique across all banks.")
     prompt: Text
@@ -83,6 +100,9 @@ class QuestionBase(Strict):
     explanation: Text = Field(description="Why the right answer is right; shown after Submit.")
     scenario: Id | None = Field(
         default=None, description="The id of a scenario of this module shown above the question."
+    )
+    silence: list[Silence] = Field(
+        default_factory=list, description="Item-writing warnings this question is right to ignore."
     )
 
 
