@@ -51,6 +51,8 @@ pdftotext:
 lint: setup-test
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/zizmor --offline --config .github/zizmor.yml .github/workflows/*.yml
 
 typecheck: setup-test
 	$(BIN)/mypy
