@@ -61,7 +61,7 @@ def test_calibration_flags_gaps_between_self_manager_and_quizzes(cat: Catalog, t
     # A.CONFIDENCE: the rep rates 5 -> 100%; the manager 2 -> 25%.
     assert flags == [
         "Need (T.NEED): the manager rates it at 100%, the quizzes at 0%",
-        "A.CONFIDENCE: the rep rates it at 100%, the manager at 25%",
+        "Confidence (A.CONFIDENCE): the rep rates it at 100%, the manager at 25%",
     ]
 
 
