@@ -59,8 +59,9 @@ def content_hash(value: Any) -> str:
 
 
 # Fields that change no quiz and no answer key: left out of the hashes, so adding them to a bank
-# does not mark every earlier answer as given to a changed question.
-NOT_CONTENT_QUESTION = {"silence"}
+# does not mark every earlier answer as given to a changed question. Where a question is taught is
+# not what it asks either: moving a link never makes old answers "changed".
+NOT_CONTENT_QUESTION = {"silence", "training"}
 NOT_CONTENT_MODULE: Any = {"remediation": True, "questions": {"__all__": NOT_CONTENT_QUESTION}}
 
 

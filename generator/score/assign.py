@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import orjson
@@ -72,6 +72,8 @@ class Assignment:
     rule: str  # why this module for these gaps, in words
     rule_kind: str  # BANK_RULE, MEASURED_RULE or TEACHES_RULE
     gaps: list[GapEvidence]
+    # The page sections that teach the gaps it covers (its questions' ``training`` links), in order
+    sections: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ def assign(cells: dict[str, Cell], catalog: Catalog, index: Course) -> list[Assi
             rule=choice.words,
             rule_kind=choice.kind,
             gaps=[_evidence(c, catalog) for c in covered],
+            sections=_sections(module, {c.competency for c in covered}),
         )
         for rank, (module, covered, choice) in enumerate(chosen, start=1)
     ]
@@ -177,6 +180,16 @@ def _evidence(cell: Cell, catalog: Catalog) -> GapEvidence:
 def _name(competency: str, catalog: Catalog) -> str:
     found = catalog.competencies.get(competency)
     return found.title if found else competency
+
+
+def _sections(module: Module, gaps: set[str]) -> list[str]:
+    """Where the module's questions on these gaps are taught, so the plan points at the facts."""
+    found = (
+        getattr(q, "training", None)
+        for q in module.questions
+        if gaps.intersection(getattr(q, "competencies", ()))
+    )
+    return list(dict.fromkeys(link for link in found if link and "#" in link))
 
 
 def _reason(covered: list[Cell], catalog: Catalog) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.bank.anchors import heading_ids
 from generator.bank.catalog import load_catalog
 from generator.problems import InvalidInput
 from tests.conftest import DEMO_SITE, ROOT
@@ -112,3 +113,22 @@ def test_a_typo_is_one_problem_and_a_valid_bank_has_none(tmp_path: Path) -> None
         "demo.yml:11:5: error: unknown key 'promt' in questions[0]: did you mean 'prompt'? "
         "('prompt' is required there and missing)"
     ]
+
+
+def test_heading_ids_follow_the_toc_extension() -> None:
+    page = (
+        "# Customer qualification\n"
+        "## 3. Is there budget, and the wherewithal to buy?\n"
+        "```\n## Not a heading\n```\n"
+        "## Budget\n## Budget\n"
+        "## Objections { #objections }\n"
+        "### The `price` *objection*\n"
+    )
+    assert heading_ids(page) == {
+        "customer-qualification",
+        "3-is-there-budget-and-the-wherewithal-to-buy",
+        "budget",
+        "budget_1",
+        "objections",
+        "the-price-objection",
+    }
