@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.bank.anchors import headings
 from generator.render.markdown import to_plain
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
@@ -21,7 +22,18 @@ MAX_READ = 256 * 1024
 
 
 def training_titles(pages: set[str], docs_dir: Path | None) -> dict[str, str]:
-    return {page: page_title(page, docs_dir) for page in sorted(pages)}
+    """Page (or ``page#section``) -> its title (or the page title, then the section heading)."""
+    return {page: _title(page, docs_dir) for page in sorted(pages)}
+
+
+def _title(link: str, docs_dir: Path | None) -> str:
+    page, _, anchor = link.partition("#")
+    title = page_title(page, docs_dir)
+    if not anchor:
+        return title
+    text = _read(docs_dir / page) if docs_dir is not None else None
+    heading = headings(text).get(anchor) if text is not None else None
+    return f"{title} \u203a {heading or anchor}"
 
 
 def page_title(page: str, docs_dir: Path | None) -> str:

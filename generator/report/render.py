@@ -91,7 +91,9 @@ def _context(scoring: Scoring) -> dict[str, Any]:
         "links": Links(scoring.site_root),
         "competency": {c.id: c for c in catalog.taxonomy.competencies},
         "training_title": training_titles(
-            {b.module.training for b in catalog.banks}, scoring.options.docs_dir
+            {b.module.training for b in catalog.banks}
+            | {section for rep in scoring.reps for a in rep.assignments for section in a.sections},
+            scoring.options.docs_dir,
         ),
         "heatmap_parts": heatmap_parts(scoring.competencies),
         "top_gaps": TOP_GAPS,

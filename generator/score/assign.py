@@ -169,9 +169,11 @@ def _evidence(cell: Cell, catalog: Catalog) -> GapEvidence:
         threshold=cell.threshold,
         answered=cell.questions,
         last=cell.last,
-        sources=[
+        sources=[  # where the most points were lost first
             Source(m, catalog.modules[m].module.title, earned / answered, answered)
-            for m, (earned, answered) in sorted(cell.evidence.items())
+            for m, (earned, answered) in sorted(
+                cell.evidence.items(), key=lambda e: (e[1][0] - e[1][1], e[0])
+            )
             if answered and m in catalog.modules
         ],
     )
