@@ -8,6 +8,7 @@ opened from the plan links the scorer writes.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -121,7 +122,8 @@ def test_hostile_names_show_as_text_and_bidi_is_neutralised(report_dir: Path, br
 def test_heatmap_cells_carry_number_and_symbol_not_colour_alone(report_dir: Path, browser: Browser) -> None:
     def body(w: Watched) -> None:
         w.page.goto((report_dir / "manager-report.html").as_uri())
-        north = w.page.get_by_role("table").filter(has_text="Ana Alvarez").first
+        heatmaps = w.page.get_by_role("table", name=re.compile("^Reps × competencies"))
+        north = heatmaps.filter(has_text="Ana Alvarez").first
         cells = north.get_by_role("row").filter(has_text="Ana Alvarez").locator("td.cell")
         assert [" ".join(t.split()) for t in cells.all_inner_texts()] == ["100% ✓ mastered"] * 3
         gap = w.page.locator("td.cell.gap").first

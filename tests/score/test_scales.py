@@ -60,8 +60,8 @@ def test_calibration_flags_gaps_between_self_manager_and_quizzes(cat: Catalog, t
     # T.NEED: the manager rates (5 + 5)/2 = 5 -> 100%; the quizzes put a1, a2 at 0%.
     # A.CONFIDENCE: the rep rates 5 -> 100%; the manager 2 -> 25%.
     assert flags == [
-        "T.NEED: the manager rates it at 100%, the quizzes at 0%",
-        "A.CONFIDENCE: the rep rates it at 100%, the manager at 25%",
+        "Need (T.NEED): the manager rates it at 100%, the quizzes at 0%",
+        "Confidence (A.CONFIDENCE): the rep rates it at 100%, the manager at 25%",
     ]
 
 
