@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "schema": ("schema", "write the banks' JSON Schemas"),
     "score": ("score", "re-grade exported results; write gap, assignment and item-analysis reports"),
+    "import-gift": ("import_gift", "read Moodle GIFT files into question banks"),
+    "export-gift": ("export_gift", "write banks as Moodle GIFT files"),
 }
 
 
