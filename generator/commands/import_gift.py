@@ -94,10 +94,9 @@ def run(args: argparse.Namespace) -> int:
     replace_folder(args.out, outputs, command="repready import-gift", marker=MARKER)
     for problem in imported.problems:
         print(problem, file=sys.stderr)
-    print(
-        f"imported {imported.questions} questions into {len(imported.modules)} banks in {args.out}"
-        + (f"; skipped {imported.skipped} (see the errors above)" if imported.skipped else "")
-    )
+    banks = _count(len(imported.modules), "bank")
+    skipped = f"; skipped {imported.skipped} (see the errors above)" if imported.skipped else ""
+    print(f"imported {_count(imported.questions, 'question')} into {banks} in {args.out}{skipped}")
     _advise(imported, args, settings.known_competencies is not None)
     return EXIT_OK
 
@@ -108,12 +107,12 @@ def _advise(imported: Imported, args: argparse.Namespace, have_model: bool) -> N
     explained = sum(m.generated_explanations for m in imported.modules)
     if explained:
         print(
-            f"{explained} questions had no general feedback: their explanation states the right answer; "
-            "rewrite it to say why"
+            f"{_count(explained, 'question')} had no general feedback: their explanation states the "
+            "right answer; rewrite it to say why"
         )
     if missing:
         print(
-            f"{missing} questions have no competency: add 'competencies:' (ids from "
+            f"{_count(missing, 'question')} without a competency: add 'competencies:' (ids from "
             f"{display_path(args.banks / 'competencies.yml')}), or import again with --competency ID, "
             "a --categories file or // [tag:ID] lines in the GIFT file"
         )
@@ -252,3 +251,7 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, list[Problem]]:
         taken_ids=frozenset(taken),
     )
     return settings, problems
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -33,7 +33,8 @@ def comparable(question: Question) -> dict[str, Any]:
     if isinstance(question, Matching):
         targets = {t.id: to_plain(t.text) for t in question.targets}
         # A '->' in an item is written as Markdown's '-\>' (GIFT has no escape for it): same page.
-        base["pairs"] = [(str(to_html(p.text)), targets[p.match]) for p in question.pairs]
+        # HTML folds white space, and Markdown expands a tab by its column, which the '\' moves.
+        base["pairs"] = [(" ".join(to_html(p.text).split()), targets[p.match]) for p in question.pairs]
         base["targets"] = sorted(targets.values())
     if question.type != "likert":
         base["explanation"] = question.explanation.strip()

@@ -245,8 +245,8 @@ class _Converter:
         converted = to_markdown(text)
         for image in converted.dropped_images:
             self.report(
-                f"image '{image}' is not in the GIFT file (Moodle keeps it in its own file store): "
-                "dropped; put the image under docs/ and link it from the question",
+                f"image '{image}' dropped: a GIFT file holds no images (Moodle keeps them in its file "
+                "store) and the portal loads nothing from other servers; put it under docs/ and link it",
                 "warning",
             )
         return converted.markdown

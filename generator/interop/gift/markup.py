@@ -19,13 +19,14 @@ from generator.render.sanitize import clean_html
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>|&(#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s|$)", re.M)
+# Python-Markdown reads these at the start of a line even without a space after them.
+_BLOCK_MARK = re.compile(r"^(\s*)([#>+\-])", re.M)
+_NUMBERED = re.compile(r"^(\s*\d+)\.", re.M)
+_SETEXT = re.compile(r"^(\s*)=", re.M)
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 #: Inline tags with no Markdown syntax, kept as (sanitised) HTML.
 _KEPT_INLINE = frozenset({"sub", "sup", "u", "mark", "del", "ins", "s", "kbd", "small", "abbr", "q"})
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
-#: Moodle keeps a question's images in its own file store; GIFT names them by this prefix only.
-MOODLE_FILE = "@@PLUGINFILE@@"
 
 
 @dataclass
@@ -47,7 +48,9 @@ def escape(plain: str) -> str:
     """Markdown that renders as exactly ``plain``."""
     out = _INLINE_SPECIAL.sub(r"\\\1", plain)
     out = _ENTITY_LIKE.sub("&amp;", out).replace("<", "&lt;")
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    out = _BLOCK_MARK.sub(r"\1\\\2", out)
+    out = _NUMBERED.sub(r"\1\\.", out)
+    return _SETEXT.sub(r"\1&#61;", out)  # '=' has no backslash escape in Python-Markdown
 
 
 def _from_html(fragment: str) -> Converted:
@@ -185,14 +188,11 @@ class _MarkdownWriter(HTMLParser):
             self.blocks.append("\n".join(items))
 
     def _image(self, values: dict[str, str | None]) -> None:
-        src = values.get("src") or ""
-        alt = values.get("alt") or ""
-        if not src or src.startswith(MOODLE_FILE):
-            self.dropped.append(src or "(no address)")
-            if alt:
-                self.line.append(escape(alt))
-            return
-        self.line.append(f"![{escape(alt)}](<{src}>)")
+        """Images are dropped, their alt text kept: a GIFT file holds none (Moodle keeps them in
+        its file store), and one from another server would be a third-party request."""
+        self.dropped.append(values.get("src") or "(no address)")
+        if values.get("alt"):
+            self.line.append(escape(values["alt"] or ""))
 
     def handle_data(self, data: str) -> None:
         if self.pre:
