@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint typecheck bench pages clean setup-site setup-test chromium
+.PHONY: serve build test check lint typecheck bench pages zensical clean setup-site setup-test chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/.site: pyproject.toml | $(BIN)/python
 
 $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	touch $@ $(VENV)/.site
+	touch $@ $(VENV)/.site $(VENV)/.zensical
 
 setup-site: $(VENV)/.site
 setup-test: $(VENV)/.test chromium
@@ -34,6 +34,14 @@ build: setup-site
 ## Quiz pages as plain Markdown + assets, for engines without MkDocs plugins.
 pages: setup-site
 	$(BIN)/repready build-pages --out build/pages
+
+## The whole portal built with Zensical (no MkDocs plugin involved) in build/zensical/.
+$(VENV)/.zensical: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[site,zensical]'
+	touch $@
+
+zensical: $(VENV)/.zensical
+	$(BIN)/repready zensical --out build/zensical
 
 chromium:
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || { \

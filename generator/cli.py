@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("score", "re-grade exported results; write gap, assignment and item-analysis reports"),
     "import-gift": ("import_gift", "read Moodle GIFT files into question banks"),
     "export-gift": ("export_gift", "write banks as Moodle GIFT files"),
+    "zensical": ("zensical", "build the whole portal with Zensical, no MkDocs plugin involved"),
 }
 
 

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from generator.problems import InvalidInput
 from generator.render.options import PageOptions
 from generator.site.generate import generate, split_form
+from generator.site.nav import expand_nav, missing_from_nav, missing_message
 
 log = get_plugin_logger("repready")
 
@@ -66,6 +67,10 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"question banks are invalid: {error}") from None
+        # New banks appear in the nav without an edit of mkdocs.yml (see generator.site.nav).
+        config.nav = expand_nav(config.nav, generated.quizzes, self.config.quiz_dir)
+        for entry in missing_from_nav(config.nav, generated.quizzes, self.config.quiz_dir):
+            log.warning(missing_message(entry, self.config.quiz_dir))
         self.pages, self.forms = {}, {}
         for path, content in generated.pages.items():
             page, placeholder, form = split_form(content)

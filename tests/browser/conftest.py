@@ -37,6 +37,7 @@ class Site:
     out: Path  # the built site
     port: int  # the address in site_url: instant navigation
     other_port: int  # the same files elsewhere: full page loads
+    engine: str = "mkdocs"  # what built it: "mkdocs" (with the plugin) or "zensical" (without)
 
     @property
     def site_url(self) -> str:
@@ -99,6 +100,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         if built.returncode != 0:
             pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
         yield Site(src, out, _port(url), _port(other_url))
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The same sources built by ``repready zensical``: Zensical, no MkDocs plugin involved."""
+    from generator.cli import main
+
+    base = tmp_path_factory.mktemp("browser-site-zensical")
+    src, out = base / "src", base / "out"
+    shutil.copytree(FIXTURE, src)
+    shutil.copytree(ROOT / "theme", src / "theme")
+    with static_server(out) as url, static_server(out) as other_url:
+        (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
+        if main(["zensical", "--config", str(src / "mkdocs.yml"), "--out", str(out)]) != 0:
+            pytest.fail("repready zensical failed (its messages are in the captured output)")
+        yield Site(src, out, _port(url), _port(other_url), engine="zensical")
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def engine_site(request: pytest.FixtureRequest) -> Site:
+    """The site as each engine builds it: for the flows that must work on both."""
+    built: Site = request.getfixturevalue("site" if request.param == "mkdocs" else "zensical_site")
+    return built
 
 
 def _port(url: str) -> int:
