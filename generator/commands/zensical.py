@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     site_url = args.site_url if args.site_url is not None else str(config.data.get("site_url") or "")
     options = PageOptions(home=site_url, quiz_dir=config.plugin_option("quiz_dir", "quizzes"))
     generated = generate(banks, config.docs_dir, [custom_dir] if custom_dir else [], options)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".repready-zensical-", dir=args.out.resolve().parent))
     try:
         docs = stage(config.docs_dir, custom_dir, work)
@@ -58,7 +59,6 @@ def run(args: argparse.Namespace) -> int:
             for built in (work / "site").iterdir():
                 built.rename(staging / built.name)
 
-        args.out.parent.mkdir(parents=True, exist_ok=True)
         replace_folder(args.out, {}, command="repready zensical", marker=MARKER, fill=build)
     finally:
         shutil.rmtree(work, ignore_errors=True)
