@@ -158,4 +158,8 @@ def test_zensical_builds_the_whole_portal_with_the_generated_nav(demo_site: Path
     quiz = (out / "quizzes" / "second" / "index.html").read_text(encoding="utf-8")
     assert 'class="rr-quiz"' in quiz and 'data-rr-module="second"' in quiz
     assert (out / "assets" / "repready" / "quiz.js").is_file()
+    index = (out / "search.json").read_text(encoding="utf-8")
+    assert "quizzes/second/" in index, "the quiz page is indexed"
+    for secret in ("Interest is not need", "A dated consequence is evidence", "Right."):
+        assert secret not in index, "the practice key stays out of Zensical's search index"
     assert not list(out.parent.glob(".repready-zensical-*")), "the staging tree is removed"
