@@ -67,6 +67,8 @@ check: test
 bench: setup-test
 	$(BIN)/python benchmarks/build_bench.py
 	$(BIN)/python benchmarks/score_bench.py
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --prefix benchmarks/gift-pegjs; fi
+	$(BIN)/python benchmarks/gift_bench.py
 
 clean:
 	rm -rf site build reports .pytest_cache .mypy_cache .ruff_cache benchmarks/.work

@@ -170,7 +170,7 @@ def test_without_competencies_the_import_says_what_to_add(
     out = capsys.readouterr().out
     assert "2 questions without a competency: add 'competencies:'" in out
     assert re.search(
-        r"moodle-basics\.yml:\d+:5: error: missing required key 'competencies' in questions\[0\]", out
+        r"moodle-basics\.yml:\d+:\d+: error: missing required key 'competencies' in questions\[0\]", out
     )
 
 

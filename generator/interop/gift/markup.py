@@ -23,6 +23,7 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _BLOCK_MARK = re.compile(r"^(\s*)([#>+\-])", re.M)
 _NUMBERED = re.compile(r"^(\s*\d+)\.", re.M)
 _SETEXT = re.compile(r"^(\s*)=", re.M)
+_ANY_SPECIAL = re.compile(r"[\\`*_\[\]<&]|^\s*(?:[#>+\-=]|\d+\.)", re.M)
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 #: Inline tags with no Markdown syntax, kept as (sanitised) HTML.
 _KEPT_INLINE = frozenset({"sub", "sup", "u", "mark", "del", "ins", "s", "kbd", "small", "abbr", "q"})
@@ -46,6 +47,8 @@ def to_markdown(text: Text) -> Converted:
 
 def escape(plain: str) -> str:
     """Markdown that renders as exactly ``plain``."""
+    if not _ANY_SPECIAL.search(plain):
+        return plain  # most text: one search instead of five substitutions
     out = _INLINE_SPECIAL.sub(r"\\\1", plain)
     out = _ENTITY_LIKE.sub("&amp;", out).replace("<", "&lt;")
     out = _BLOCK_MARK.sub(r"\1\\\2", out)
