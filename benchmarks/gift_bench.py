@@ -79,8 +79,9 @@ def generate(path: Path, count: int) -> None:
     path.write_text("\n".join(blocks), encoding="utf-8")
 
 
-def measured(command: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Wall seconds, peak resident memory (MB) and stdout of ``command`` in a process of its own."""
+def measured(command: list[str], cwd: Path) -> tuple[float, float, str, float]:
+    """Wall seconds, peak resident memory (MB), stdout and CPU seconds of ``command``, run in a
+    process of its own. CPU time is reported too: on a shared machine wall time mostly waits."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
@@ -90,7 +91,7 @@ def measured(command: list[str], cwd: Path) -> tuple[float, float, str]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
-    return elapsed, usage.ru_maxrss / 1024, output
+    return elapsed, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime
 
 
 PARSE_ONLY = """
@@ -152,8 +153,9 @@ def main() -> int:
     print(f"GIFT file: {args.questions} questions, {size:.1f} MB ({gift.relative_to(ROOT)})")
     for label, runs in (("(a) import-gift", imports), ("(b) export-gift", exports)):
         seconds = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[3] for r in runs)
         memory = max(r[1] for r in runs)
-        print(f"{label}: {seconds:.2f} s, peak {memory:.0f} MB")
+        print(f"{label}: {seconds:.2f} s wall, {cpu:.2f} s CPU, peak {memory:.0f} MB")
     our_ms = statistics.median(r["ms"] for r in ours)
     print(f"(c) our reader, parse only: {our_ms:.0f} ms, {ours[0]['questions']} questions")
     if theirs:
