@@ -124,25 +124,12 @@ def _advise(imported: Imported, args: argparse.Namespace, have_model: bool) -> N
 
 
 def _validate(out: Path, banks: Path, docs: Path) -> list[Problem]:
-    from generator.bank import checks
-    from generator.bank.catalog import _load_taxonomy
-    from generator.bank.model import Module
-    from generator.bank.schema_errors import problems_from
-    from generator.bank.source import read_yaml
+    from generator.bank.catalog import check_bank_file, load_taxonomy
 
     found: list[Problem] = []
-    taxonomy = _load_taxonomy(banks / "competencies.yml", found)
+    taxonomy = load_taxonomy(banks / "competencies.yml", found)
     for file in sorted(out.glob("*.yml")):
-        source, problems = read_yaml(file, display_path(file))
-        found.extend(problems)
-        if source is None:
-            continue
-        try:
-            module = Module.model_validate(source.data)
-        except ValidationError as error:
-            found.extend(problems_from(error, source, Module))
-            continue
-        found.extend(checks.check_module(module, source, taxonomy, docs if docs.is_dir() else None))
+        found.extend(check_bank_file(file, taxonomy, docs if docs.is_dir() else None))
     return sorted(found)
 
 
@@ -188,7 +175,7 @@ class _CategoryFile(BaseModel):
 
 
 def _settings(args: argparse.Namespace) -> tuple[Settings, list[Problem]]:
-    from generator.bank.catalog import _load_taxonomy
+    from generator.bank.catalog import load_taxonomy
     from generator.bank.files import bank_files
     from generator.bank.schema_errors import problems_from
     from generator.bank.source import read_yaml
@@ -198,7 +185,7 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, list[Problem]]:
     taxonomy = None
     taken: set[str] = set()
     if (args.banks / "competencies.yml").is_file():
-        taxonomy = _load_taxonomy(args.banks / "competencies.yml", problems)
+        taxonomy = load_taxonomy(args.banks / "competencies.yml", problems)
         out = args.out.resolve()
         for file in bank_files(args.banks):
             if out in file.resolve().parents:
