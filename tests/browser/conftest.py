@@ -90,32 +90,31 @@ def mkdocs_config(site_url: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    base = tmp_path_factory.mktemp("browser-site")
-    src, out = base / "src", base / "out"
-    shutil.copytree(FIXTURE, src)
-    shutil.copytree(ROOT / "theme", src / "theme")
-    with static_server(out) as url, static_server(out) as other_url:
-        (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
-        built = mkdocs_build(src / "mkdocs.yml", out)
-        if built.returncode != 0:
-            pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
-        yield Site(src, out, _port(url), _port(other_url))
+    yield from _built_site(tmp_path_factory, "mkdocs")
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The same sources built by ``repready zensical``: Zensical, no MkDocs plugin involved."""
+    yield from _built_site(tmp_path_factory, "zensical")
+
+
+def _built_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Iterator[Site]:
     from generator.cli import main
 
-    base = tmp_path_factory.mktemp("browser-site-zensical")
+    base = tmp_path_factory.mktemp("browser-site" if engine == "mkdocs" else f"browser-site-{engine}")
     src, out = base / "src", base / "out"
     shutil.copytree(FIXTURE, src)
     shutil.copytree(ROOT / "theme", src / "theme")
     with static_server(out) as url, static_server(out) as other_url:
         (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
-        if main(["zensical", "--config", str(src / "mkdocs.yml"), "--out", str(out)]) != 0:
+        if engine == "mkdocs":
+            built = mkdocs_build(src / "mkdocs.yml", out)
+            if built.returncode != 0:
+                pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
+        elif main(["zensical", "--config", str(src / "mkdocs.yml"), "--out", str(out)]) != 0:
             pytest.fail("repready zensical failed (its messages are in the captured output)")
-        yield Site(src, out, _port(url), _port(other_url), engine="zensical")
+        yield Site(src, out, _port(url), _port(other_url), engine=engine)
 
 
 @pytest.fixture(scope="session", params=["mkdocs", "zensical"])
