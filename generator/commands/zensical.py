@@ -26,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator.folders import replace_folder
+    from generator.lrs.client import statements_url
     from generator.render.options import PageOptions
     from generator.site.config import load_site_config
     from generator.site.files import write_into
@@ -43,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
     )
     banks = config.root / config.plugin_option("banks", "assessments")
     site_url = args.site_url if args.site_url is not None else str(config.data.get("site_url") or "")
-    options = PageOptions(home=site_url, quiz_dir=config.plugin_option("quiz_dir", "quizzes"))
+    # The plugin's lrs option too (an LrsError is an OutputError: exit 2 with its message).
+    lrs_option = config.plugin_option("lrs", "")
+    lrs = statements_url(lrs_option) if lrs_option else ""
+    options = PageOptions(home=site_url, quiz_dir=config.plugin_option("quiz_dir", "quizzes"), lrs=lrs)
     generated = generate(banks, config.docs_dir, [custom_dir] if custom_dir else [], options)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".repready-zensical-", dir=args.out.resolve().parent))
@@ -53,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
         def build(staging: Path) -> None:
             # Zensical keeps site_dir inside the project, so it builds beside the staged docs.
-            data = zensical_config(config, docs, work / "site", generated.quizzes, args.site_url)
+            data = zensical_config(config, docs, work / "site", generated.quizzes, args.site_url, lrs=bool(lrs))
             write_config(data, work / "mkdocs.yml")
             run_zensical(work / "mkdocs.yml")
             for built in (work / "site").iterdir():

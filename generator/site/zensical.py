@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from generator.problems import OutputError
+from generator.render.options import LRS_SCRIPT
 from generator.site.config import SiteConfig
 from generator.site.nav import QuizEntry, expand_nav
 
@@ -28,10 +29,17 @@ ZENSICAL = "zensical==0.0.73"
 THEME = "theme"
 
 
-def zensical_config(
-    config: SiteConfig, docs_dir: Path, site_dir: Path, quizzes: Sequence[QuizEntry], site_url: str | None
+def zensical_config(  # noqa: PLR0913 - the staged project's parts
+    config: SiteConfig,
+    docs_dir: Path,
+    site_dir: Path,
+    quizzes: Sequence[QuizEntry],
+    site_url: str | None,
+    *,
+    lrs: bool = False,
 ) -> dict[str, Any]:
-    """``config`` as Zensical needs it: staged docs, the nav filled in, no repready plugin."""
+    """``config`` as Zensical needs it: staged docs, the nav filled in, no repready plugin; with
+    ``lrs``, the LRS sender loaded before the widget, as the plugin does."""
     data = dict(config.data)
     quiz_dir = config.plugin_option("quiz_dir", "quizzes")
     # Zensical 0.0.73 panics on an absolute docs_dir or custom_dir: every path is relative to
@@ -49,6 +57,13 @@ def zensical_config(
     data["theme"] = theme
     if site_url is not None:
         data["site_url"] = site_url
+    if lrs:
+        scripts = list(data.get("extra_javascript") or [])
+        paths = [str(s.get("path", "")) if isinstance(s, dict) else str(s) for s in scripts]
+        if LRS_SCRIPT not in paths:
+            widget = next((i for i, p in enumerate(paths) if p.endswith("repready/quiz.js")), 0)
+            scripts.insert(widget, LRS_SCRIPT)
+        data["extra_javascript"] = scripts
     return data
 
 
