@@ -57,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
 
         def build(staging: Path) -> None:
             # Zensical keeps site_dir inside the project, so it builds beside the staged docs.
-            data = zensical_config(config, docs, work / "site", generated.quizzes, args.site_url, lrs=bool(lrs))
+            data = zensical_config(
+                config, docs, work / "site", generated.quizzes, args.site_url, lrs=bool(lrs)
+            )
             write_config(data, work / "mkdocs.yml")
             run_zensical(work / "mkdocs.yml")
             for built in (work / "site").iterdir():
