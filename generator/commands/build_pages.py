@@ -48,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
     if args.into is not None:
         count = write_into(args.into, pages, theme)
     else:
-        count = write_tree(args.out, pages, theme)
+        docs = docs_folder(args)
+        inputs = [args.banks, *([docs] if docs else []), *([theme] if theme else [])]
+        count = write_tree(args.out, pages, theme, inputs)
     print(f"wrote {count} files to {args.into or args.out}")
     if lrs:
         print(f"quiz pages send to {lrs}: load {LRS_SCRIPT} before quiz.js on every page")

@@ -105,6 +105,7 @@ class Quality:
     changed: Counter[str] = field(default_factory=Counter)  # question id -> answers graded after a change
     unknown_questions: Counter[str] = field(default_factory=Counter)
     empty_attempts: int = 0
+    identities: list[str] = field(default_factory=list)  # reps named by e-mail or by another portal
 
     @property
     def rejected_files(self) -> int:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.folders import replace_folder
@@ -18,7 +19,9 @@ ASSETS = Path("assets") / "repready"
 MANIFEST = ".repready-pages.json"
 
 
-def write_tree(out: Path, pages: dict[str, str], theme_dir: Path | None) -> int:
+def write_tree(
+    out: Path, pages: dict[str, str], theme_dir: Path | None, inputs: Iterable[Path] = ()
+) -> int:
     """Replace ``out`` with ``pages`` plus the widget assets; return the number of files written."""
     source_assets = theme_dir / ASSETS if theme_dir else None
     copied: list[Path] = []
@@ -28,7 +31,9 @@ def write_tree(out: Path, pages: dict[str, str], theme_dir: Path | None) -> int:
             shutil.copytree(source_assets, staging / ASSETS)
             copied.extend(p for p in (staging / ASSETS).rglob("*") if p.is_file())
 
-    replace_folder(out, pages, command="repready build-pages", marker=MARKER, fill=copy_assets)
+    replace_folder(
+        out, pages, command="repready build-pages", marker=MARKER, fill=copy_assets, inputs=inputs
+    )
     return len(pages) + len(copied)
 
 

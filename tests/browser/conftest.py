@@ -90,31 +90,23 @@ def mkdocs_config(site_url: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    yield from _built_site(tmp_path_factory, "mkdocs")
+    src, out = copy_fixture(tmp_path_factory.mktemp("browser-site"))
+    with static_server(out) as url, static_server(out) as other_url:
+        build_fixture(src, out, url)
+        yield Site(src, out, _port(url), _port(other_url))
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The same sources built by ``repready zensical``: Zensical, no MkDocs plugin involved."""
-    yield from _built_site(tmp_path_factory, "zensical")
-
-
-def _built_site(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Iterator[Site]:
     from generator.cli import main
 
-    base = tmp_path_factory.mktemp("browser-site" if engine == "mkdocs" else f"browser-site-{engine}")
-    src, out = base / "src", base / "out"
-    shutil.copytree(FIXTURE, src)
-    shutil.copytree(ROOT / "theme", src / "theme")
+    src, out = copy_fixture(tmp_path_factory.mktemp("browser-site-zensical"))
     with static_server(out) as url, static_server(out) as other_url:
         (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
-        if engine == "mkdocs":
-            built = mkdocs_build(src / "mkdocs.yml", out)
-            if built.returncode != 0:
-                pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
-        elif main(["zensical", "--config", str(src / "mkdocs.yml"), "--out", str(out)]) != 0:
+        if main(["zensical", "--config", str(src / "mkdocs.yml"), "--out", str(out)]) != 0:
             pytest.fail("repready zensical failed (its messages are in the captured output)")
-        yield Site(src, out, _port(url), _port(other_url), engine=engine)
+        yield Site(src, out, _port(url), _port(other_url), engine="zensical")
 
 
 @pytest.fixture(scope="session", params=["mkdocs", "zensical"])
@@ -122,6 +114,21 @@ def engine_site(request: pytest.FixtureRequest) -> Site:
     """The site as each engine builds it: for the flows that must work on both."""
     built: Site = request.getfixturevalue("site" if request.param == "mkdocs" else "zensical_site")
     return built
+
+
+def copy_fixture(base: Path) -> tuple[Path, Path]:
+    """The fixture site with a copy of the project's theme in ``base``: its source and output folders."""
+    src, out = base / "src", base / "out"
+    shutil.copytree(FIXTURE, src)
+    shutil.copytree(ROOT / "theme", src / "theme")
+    return src, out
+
+
+def build_fixture(src: Path, out: Path, site_url: str) -> None:
+    (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(site_url)))
+    built = mkdocs_build(src / "mkdocs.yml", out)
+    if built.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
 
 
 def _port(url: str) -> int:
