@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint typecheck jstest widget bench pages clean setup-site setup-test setup-lrs chromium pdftotext lrs
+.PHONY: serve build test check lint typecheck jstest widget bench pages zensical clean setup-site setup-test setup-lrs chromium pdftotext lrs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/.site: pyproject.toml | $(BIN)/python
 
 $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	touch $@ $(VENV)/.site $(VENV)/.lrs
+	touch $@ $(VENV)/.site $(VENV)/.lrs $(VENV)/.zensical
 
 $(VENV)/.lrs: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[site,lrs]'
@@ -49,6 +49,14 @@ build: setup-site
 ## Quiz pages as plain Markdown + assets, for engines without MkDocs plugins.
 pages: setup-site
 	$(BIN)/repready build-pages --out build/pages
+
+## The whole portal built with Zensical (no MkDocs plugin involved) in build/zensical/.
+$(VENV)/.zensical: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[site,zensical]'
+	touch $@
+
+zensical: $(VENV)/.zensical
+	$(BIN)/repready zensical --out build/zensical
 
 chromium:
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || { \
@@ -94,6 +102,8 @@ bench: setup-test
 	$(BIN)/python benchmarks/score_bench.py
 	$(BIN)/python benchmarks/lrs_bench.py
 	$(BIN)/python benchmarks/widget_weight.py
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --prefix benchmarks/gift-pegjs; fi
+	$(BIN)/python benchmarks/gift_bench.py
 
 clean:
 	rm -rf site build reports .pytest_cache .mypy_cache .ruff_cache benchmarks/.work

@@ -255,3 +255,18 @@ def _remediation_targets(banks: list[Bank], sources: list[Source], module_ids: s
                 yield source.problem(
                     loc, f"unknown module '{entry.module}'{did_you_mean(entry.module, module_ids)}"
                 )
+
+
+def load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
+    """The competency model alone, for tools that write banks; its problems go to ``problems``."""
+    return _load_taxonomy(path, problems)
+
+
+def check_bank_file(file: Path, taxonomy: Taxonomy | None, docs_dir: Path | None) -> list[Problem]:
+    """Every problem ``repready validate`` finds in one bank file, apart from ids other banks use."""
+    problems: list[Problem] = []
+    loaded = _load(file, Module, problems, taxonomy)
+    if loaded is not None:
+        module, source = loaded
+        problems.extend(checks.check_module(module, source, taxonomy, docs_dir))
+    return problems

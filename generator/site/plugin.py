@@ -28,6 +28,7 @@ from generator.problems import InvalidInput
 from generator.render.options import LRS_SCRIPT, PageOptions
 from generator.site.generate import generate, split_form
 from generator.site.problems import problems_banner, with_banner
+from generator.site.nav import QuizEntry, expand_nav, missing_from_nav, missing_message
 
 log = get_plugin_logger("repready")
 
@@ -57,6 +58,7 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
         self.serving = False
         self.built = False  # pages from a good build exist (kept across rebuilds under serve)
         self.banner = ""
+        self.quizzes: list[QuizEntry] = []  # the last good build's, for the nav while a bank is broken
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance, and the last good pages, across rebuilds.
@@ -91,10 +93,16 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
                 for problem in error.problems:
                     print(f"  {problem}", file=sys.stderr)
                 self.banner = problems_banner(error.problems, [Path(custom_dir)] if custom_dir else [])
+                config.nav = expand_nav(config.nav, self.quizzes, self.config.quiz_dir)
                 return config
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"question banks are invalid: {error}") from None
+        # New banks appear in the nav without an edit of mkdocs.yml (see generator.site.nav).
+        self.quizzes = generated.quizzes
+        config.nav = expand_nav(config.nav, self.quizzes, self.config.quiz_dir)
+        for entry in missing_from_nav(config.nav, generated.quizzes, self.config.quiz_dir):
+            log.warning(missing_message(entry, self.config.quiz_dir))
         self.built, self.banner = True, ""
         self.pages, self.forms = {}, {}
         for path, content in generated.pages.items():

@@ -38,6 +38,7 @@ class Site:
     out: Path  # the built site
     port: int  # the address in site_url: instant navigation
     other_port: int  # the same files elsewhere: full page loads
+    engine: str = "mkdocs"  # what built it: "mkdocs" (with the plugin) or "zensical" (without)
 
     @property
     def site_url(self) -> str:
@@ -109,6 +110,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     with static_server(out) as url, static_server(out) as other_url:
         build_fixture(src, out, url)
         yield Site(src, out, _port(url), _port(other_url))
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The same sources built by ``repready zensical``: Zensical, no MkDocs plugin involved."""
+    from generator.cli import main
+
+    src, out = copy_fixture(tmp_path_factory.mktemp("browser-site-zensical"))
+    with static_server(out) as url, static_server(out) as other_url:
+        (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
+        if main(["zensical", "--config", str(src / "mkdocs.yml"), "--out", str(out)]) != 0:
+            pytest.fail("repready zensical failed (its messages are in the captured output)")
+        yield Site(src, out, _port(url), _port(other_url), engine="zensical")
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def engine_site(request: pytest.FixtureRequest) -> Site:
+    """The site as each engine builds it: for the flows that must work on both."""
+    built: Site = request.getfixturevalue("site" if request.param == "mkdocs" else "zensical_site")
+    return built
 
 
 def copy_fixture(base: Path) -> tuple[Path, Path]:
