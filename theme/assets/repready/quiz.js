@@ -542,6 +542,7 @@
       else if (b.dataset.rrAction === "retry") retry(st);
       else if (b.dataset.rrAction === "export") exportAll(st);
     });
+    m.submit.disabled = false;
     form.classList.add("rr-ready");
   }
 
