@@ -266,13 +266,26 @@ def test_graded_submits_once_and_shows_no_score(page: Page, site: Site, keyboard
         page.keyboard.press("Enter")
         tab_to(page, page.get_by_role("button", name="Submit"))
         page.keyboard.press("Enter")
-        result = page.locator(".rr-result")
-        assert focused(page, result)
     else:
         tick.check()
         select.select_option(label="Feature")
         move.click()
-        result = submit(page)
+        page.get_by_role("button", name="Submit").click()
+    # Question 3 is unanswered: the guard names it, keeps focus on the button and asks again.
+    expect(page.get_by_role("status").filter(has_text="answered")).to_have_text("4 of 5 answered")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "1 of 5 questions are not answered: Question 3. This assessment can be submitted only once."
+    )
+    again = page.get_by_role("button", name="Submit anyway")
+    assert focused(page, again)
+    if keyboard:
+        page.keyboard.press("Enter")
+        result = page.locator(".rr-result")
+        assert focused(page, result)
+    else:
+        again.click()
+        result = page.locator(".rr-result")
+        expect(result).not_to_be_empty()
     expect(result).to_contain_text("Your answers were recorded in this browser.")
     expect(result).to_contain_text("can be submitted only once")
     expect(result).not_to_contain_text("Score")

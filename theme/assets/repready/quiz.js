@@ -1,12 +1,11 @@
 /* RepReady quiz widget: grades practice quizzes, keeps answers in this browser and exports
    xAPI 1.0.3 statements built exactly like generator/xapi/statements.py build().
    An ES module (mkdocs.yml: extra_javascript with type: module): loaded once, set up per page
-   (Material's document$ re-emits after instant navigation). The code of each item type
-   (types/<type>.js) is fetched only by pages that use that type. */
-import { sha1, uuid5 } from "./widget/ids.js";
-import { loadKinds } from "./widget/kinds.js";
-import { readQuiz, typeNames } from "./widget/page.js";
-import { startQuiz } from "./widget/quiz-form.js";
+   (Material's document$ re-emits after instant navigation). Everything but the personal start
+   link is fetched only by the pages that need it: the quiz form and the code of each item type
+   it uses (types/<type>.js) on quiz pages, progress.js on the quiz index and "My progress",
+   plan.js on "My plan". */
+import { readStartLink } from "./widget/rep.js";
 import { elements } from "./widget/util.js";
 
 // The site's root: this file is <root>/assets/repready/quiz.js.
@@ -19,29 +18,47 @@ const started = new WeakSet();
 // The "My plan" page's script is fetched only by the page that needs it.
 let planScript = null;
 
-async function start(form) {
+async function startForm(form) {
   try {
+    const [{ loadKinds }, { readQuiz, typeNames }, { startQuiz }] = await Promise.all([
+      import("./widget/kinds.js"), import("./widget/page.js"), import("./widget/quiz-form.js")]);
     startQuiz(readQuiz(form, await loadKinds(typeNames(form)), SITE));
   } catch (error) {
     console.error("repready: this quiz could not start", error);
   }
 }
 
+async function startProgress(root) {
+  try {
+    (await import("./progress.js")).showProgress(root);
+  } catch (error) {
+    console.error("repready: progress could not be shown", error);
+  }
+}
+
 function init() {
+  readStartLink();
   if (!planScript && document.querySelector("[data-rr-plan]")) {
     planScript = document.head.appendChild(
       Object.assign(document.createElement("script"), { src: SITE + "assets/repready/plan.js" }));
   }
+  for (const root of elements(document, "[data-rr-progress]")) {
+    if (started.has(root)) continue;
+    started.add(root);
+    startProgress(root);
+  }
   for (const form of elements(document, "form.rr-quiz")) {
     if (started.has(form)) continue;
     started.add(form);
-    start(form);
+    startForm(form);
   }
 }
 
 if (!window[LOADED]) {
   window[LOADED] = true;
-  window.repready = { init, uuid5, sha1 };
+  // Before anything else: the link's data leaves the address bar at once.
+  readStartLink();
+  window.repready = { init };
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

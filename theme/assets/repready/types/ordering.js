@@ -1,5 +1,6 @@
-/* Ordering: steps moved with Move up / Move down buttons; unanswered until a step has moved.
-   Partial scoring counts the steps in their right place. */
+/* Ordering: steps moved with Move up / Move down, by dragging, or with Alt+Arrow keys. The order
+   on screen is the rep's answer from the moment it is shown, so the response kept and the
+   feedback never contradict each other. Partial scoring counts the steps in their right place. */
 import { SEP, allOrNothing, elements, optionId, splitList } from "../widget/util.js";
 
 const steps = question => elements(question.box, "[data-rr-option]");
@@ -17,13 +18,12 @@ export default {
   shuffles: false,
   answer(question) {
     const ids = steps(question).map(optionId);
-    return question.moved ? { kept: ids, response: ids.join(SEP) } : null;
+    return { kept: ids, response: ids.join(SEP) };
   },
   restore(question, kept) {
     const ids = question.options.map(optionId);
     if (Array.isArray(kept) && kept.length === ids.length && ids.every(i => kept.includes(i))) {
       kept.forEach(id => question.box.append(question.options.find(o => optionId(o) === id)));
-      question.moved = true;
     }
   },
   grade,
@@ -40,7 +40,6 @@ export default {
   },
   reset(question) {
     for (const option of question.options) question.box.append(option);
-    question.moved = false;
   },
   // Move up / Move down; true when the order changed.
   press(question, button) {
@@ -51,7 +50,6 @@ export default {
     if (neighbour) {
       if (up) item.after(neighbour);
       else item.before(neighbour);
-      question.moved = true;
     }
     const items = steps(question);
     question.feedback.textContent = `${neighbour ? "Moved to" : "Already at"} position ${items.indexOf(item) + 1} of ${items.length}.`;

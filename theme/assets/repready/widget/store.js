@@ -4,10 +4,13 @@ import { parseJson } from "./util.js";
 
 const PREFIX = "repready:v1:";
 const memory = {};
+// Removed keys stay removed for this page even where localStorage refused the removal.
+const removed = new Set();
 
 export const store = {
   get(key) {
     if (key in memory) return memory[key];
+    if (removed.has(key)) return null;
     try {
       const text = localStorage.getItem(PREFIX + key);
       return text == null ? null : parseJson(text);
@@ -17,6 +20,7 @@ export const store = {
   },
   set(key, value) {
     memory[key] = value;
+    removed.delete(key);
     try {
       localStorage.setItem(PREFIX + key, JSON.stringify(value));
       return true;
@@ -24,12 +28,21 @@ export const store = {
       return false;
     }
   },
+  remove(key) {
+    delete memory[key];
+    removed.add(key);
+    try {
+      localStorage.removeItem(PREFIX + key);
+    } catch {
+      /* storage unavailable: memory only */
+    }
+  },
   keys(prefix) {
     const keys = new Set(Object.keys(memory).filter(k => k.startsWith(prefix)));
     try {
       for (let i = 0; i < localStorage.length; i++) {
         const key = localStorage.key(i);
-        if (key && key.startsWith(PREFIX + prefix)) keys.add(key.slice(PREFIX.length));
+        if (key && key.startsWith(PREFIX + prefix) && !removed.has(key.slice(PREFIX.length))) keys.add(key.slice(PREFIX.length));
       }
     } catch {
       /* storage unavailable: memory only */
