@@ -17,12 +17,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.bank.catalog import Bank, Catalog
+from generator.bank.catalog import Bank, Catalog, graded_questions
 from generator.bank.display import display_order
 from generator.bank.model import Likert, Module, TrueFalse
 from generator.render.markdown import is_inline, prime, to_html, to_inline_html, to_plain
 from generator.render.options import TEMPLATE_SUBDIR, PageOptions
 from generator.render.plan import render_plan_page
+from generator.render.progress import (
+    PROGRESS_PAGE,
+    drawn_count,
+    progress_data,
+    render_progress_page,
+    study_pages,
+)
 from generator.xapi import responses
 
 DEFAULT_OPTIONS = PageOptions()
@@ -65,6 +72,7 @@ def render_site_pages(
     index_path = f"{options.quiz_dir}/index.md"
     pages[index_path] = env.get_template("quiz-index.html").render(**index_context(catalog, options))
     pages.update(render_plan_page(catalog, env, options))
+    pages.update(render_progress_page(catalog, env, options))
     return pages
 
 
@@ -99,6 +107,12 @@ def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str
         "count": len(module.questions),
         "home": options.home,
         "training_link": posixpath.relpath(module.training, posixpath.dirname(page)),
+        "trainings": [
+            {"title": title, "link": posixpath.relpath(training, posixpath.dirname(page))}
+            for title, training in study_pages(catalog, module)
+        ],
+        "drawn": drawn_count(module),
+        "pool": len(graded_questions(module)),
         "index_link": "index.md",
         "key": answer_key(module) if module.mode == "practice" else None,
         "scales": scale_data(module) if module.mode in ("survey", "review") else None,
@@ -185,7 +199,9 @@ def index_context(catalog: Catalog, options: PageOptions) -> dict[str, Any]:
         "by_topic": by_topic,
         "by_competency": by_competency,
         "link": lambda module_id: f"{module_id}.md",
-        "question_count": lambda module: len(module.questions),
+        "question_count": lambda module: drawn_count(module) or len(module.questions),
+        "progress_link": posixpath.relpath(PROGRESS_PAGE, options.quiz_dir),
+        "data": progress_data(catalog, with_questions=False),
     }
 
 

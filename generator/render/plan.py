@@ -29,24 +29,26 @@ def render_plan_page(catalog: Catalog, env: jinja2.Environment, options: PageOpt
     modules = [
         {
             "id": bank.module.id,
-            "title": _link_text(to_plain(bank.module.title)),
+            "title": link_text(to_plain(bank.module.title)),
             "quiz": posixpath.relpath(
                 f"{options.quiz_dir}/{bank.module.id}.md", posixpath.dirname(PLAN_PAGE) or "."
             ),
             "training": bank.module.training,
-            "training_title": _link_text(_training_title(catalog, bank.module.topic)),
+            "training_title": link_text(training_title(catalog, bank.module.topic)),
         }
         for bank in catalog.banks
         if bank.module.mode in ("practice", "graded")
     ]
-    return {PLAN_PAGE: env.get_template("plan.html").render(modules=modules)}
+    # Plan reasons name competencies by id ("Closes VALUE.FAB at 17%"); the page says their names.
+    names = {c.id: to_plain(c.title) for c in catalog.taxonomy.competencies}
+    return {PLAN_PAGE: env.get_template("plan.html").render(modules=modules, competencies=names)}
 
 
-def _training_title(catalog: Catalog, topic: str) -> str:
+def training_title(catalog: Catalog, topic: str) -> str:
     found = catalog.topics.get(topic)
     return f"{to_plain(found.title)} training" if found else "Training"
 
 
-def _link_text(text: str) -> str:
+def link_text(text: str) -> str:
     """Plain text that stays plain inside a Markdown link."""
     return _MD_SPECIAL.sub(r"\\\1", text)

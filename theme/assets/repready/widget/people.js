@@ -55,7 +55,7 @@ export function loadDraft(quiz, person) {
   };
 }
 
-export const saveDraft = (quiz, person, draft) => store.set(draftKey(quiz, person), draft);
+export const saveDraft = (quiz, person, draft, later = false) => store[later ? "setLater" : "set"](draftKey(quiz, person), draft);
 export const dropDraft = (quiz, person) => store.remove(draftKey(quiz, person));
 
 export const newDraft = () => ({ reg: uuid4(), started: now(), answers: {}, notes: "", rep: null, done: false, total: 0 });

@@ -21,27 +21,10 @@ const say = (quiz, text) => {
 const questionName = q => (q.number ? q.number.textContent.replace(/ of \d+$/, "") : q.id);
 const listed = names => (names.length > 1 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names[0]);
 
-/* Saving: each change records only the answer that changed, and the draft is written once per
-   burst of changes, so answering costs the same on a page of 5 questions or 500. */
-const unsaved = new Set();
-
-function saveNow(state) {
-  clearTimeout(state.pending);
-  state.pending = 0;
-  unsaved.delete(state);
-  saveDraft(state.quiz, state.person, state.draft);
-}
-
-const flush = state => state.pending && saveNow(state);
-
-function scheduleSave(state) {
-  if (state.pending) return;
-  state.pending = setTimeout(() => saveNow(state), SAVE_DELAY_MS);
-  unsaved.add(state);
-}
-
-// A tab closed or reloaded within the save delay keeps its last answer.
-addEventListener("pagehide", () => unsaved.forEach(flush));
+/* Saving: each change records only the answer that changed, and the store writes the draft once
+   per burst of changes (store.setLater), so answering costs the same on a page of 5 questions or 500. */
+const scheduleSave = state => saveDraft(state.quiz, state.person, state.draft, true);
+const saveNow = state => saveDraft(state.quiz, state.person, state.draft);
 
 function noteAnswer(state, question) {
   const answer = question.kind.answer(question);
@@ -199,7 +182,6 @@ function restoreAnswers(state) {
 // Shows this form as the current person left it: never anything of anyone else.
 function load(state) {
   const { quiz } = state;
-  flush(state);
   state.person = me(quiz);
   clearAnswers(state);
   state.draft = loadDraft(quiz, state.person) || newDraft();
@@ -219,7 +201,6 @@ function adopt(state, person) {
   const { quiz } = state;
   const kept = isReview(quiz) ? setCurrentReviewer(person) : setCurrentRep(person);
   if (!kept || (state.person && idKey(state.person.id) === kept.id)) return;
-  flush(state);
   if (loadDraft(quiz, kept) || attemptsOf(quiz.id, kept).length) {
     load(state);
     say(quiz, `Welcome back, ${kept.name}: your own answers on this quiz are shown.`);
@@ -286,7 +267,6 @@ function submit(state) {
 
 function retry(state) {
   const { quiz } = state;
-  flush(state);
   clearAnswers(state);
   state.draft = newDraft();
   layOut(state);
@@ -341,11 +321,9 @@ function act(state, button) {
   } else if (action === "retry") retry(state);
   else if (action === "export") exportNow(state);
   else if (action === "not-me") {
-    flush(state);
-    forget(state, "Enter your name and rep id to answer as yourself. The previous rep's answers stay theirs.");
+      forget(state, "Enter your name and rep id to answer as yourself. The previous rep's answers stay theirs.");
   } else if (action === "remove" && state.person) {
-    flush(state);
-    const who = state.person.id;
+      const who = state.person.id;
     removeData(state.person);
     forget(state, `Everything of ${who} was removed from this browser. The next person can start afresh.`);
   }
@@ -394,7 +372,7 @@ function listen(state) {
 }
 
 export function startQuiz(quiz) {
-  const state = { quiz, person: null, draft: newDraft(), shown: [], options: {}, answered: new Set(), pending: 0 };
+  const state = { quiz, person: null, draft: newDraft(), shown: [], options: {}, answered: new Set() };
   load(state);
   showWho(state);
   listen(state);
