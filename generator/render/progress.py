@@ -30,25 +30,31 @@ _TEACHING_MODES = ("practice",)
 def study_pages(catalog: Catalog, module: Module) -> list[tuple[str, str]]:
     """``(title, training page)`` to study before ``module``: one per topic its questions span.
 
-    A module whose competencies are all taught in its own topic (or which has none) gets its
-    own training page; a module drawing from several topics, like an end-of-course assessment,
-    gets each topic's training in the taxonomy's order.
+    A competency belongs to the topic whose practice modules ask most about it. A module whose
+    competencies all belong to one topic (or which has none) gets its own training page; a module
+    spanning several topics, like an end-of-course assessment, gets each topic's training in the
+    taxonomy's order.
     """
     own = [(training_title(catalog, module.topic), module.training)]
-    wanted = {c for q in module.questions for c in getattr(q, "competencies", ())}
-    if not wanted:
-        return own
-    found: dict[str, str] = {}
-    for bank in catalog.banks:
-        other = bank.module
-        if other.mode not in _TEACHING_MODES or other.id == module.id or other.topic in found:
-            continue
-        if wanted & {c for q in other.questions for c in getattr(q, "competencies", ())}:
-            found[other.topic] = other.training
-    if len(found) < 2:
-        return own
     order = [t.id for t in catalog.taxonomy.topics]
-    return [(training_title(catalog, topic), found[topic]) for topic in sorted(found, key=order.index)]
+    counts: dict[str, dict[str, int]] = {}
+    training: dict[str, str] = {}
+    for bank in catalog.banks:
+        if bank.module.mode not in _TEACHING_MODES:
+            continue
+        training.setdefault(bank.module.topic, bank.module.training)
+        for question in bank.module.questions:
+            for competency in getattr(question, "competencies", ()):
+                per_topic = counts.setdefault(competency, {})
+                per_topic[bank.module.topic] = per_topic.get(bank.module.topic, 0) + 1
+    home = {
+        competency: max(sorted(per_topic, key=order.index), key=lambda t: per_topic[t])
+        for competency, per_topic in counts.items()
+    }
+    topics = {home[c] for q in module.questions for c in getattr(q, "competencies", ()) if c in home}
+    if len(topics) < 2:
+        return own
+    return [(training_title(catalog, topic), training[topic]) for topic in sorted(topics, key=order.index)]
 
 
 def drawn_count(module: Module) -> int | None:

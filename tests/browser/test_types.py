@@ -228,6 +228,8 @@ def test_manager_review(page: Page, site: Site, keyboard: bool) -> None:
     expect(notes).to_have_value("Good discipline.\nNext: decision dates.")
     result = submit(page)
     expect(result).to_contain_text("Pipeline discipline: average 3.0 of 4 — On track.")
+    expect(result).to_contain_text("Use Export results to save your reviews as a file")
+    expect(result).not_to_contain_text("to your manager")
     expect(page.locator(".rr-history")).to_have_text("Your reviews: Review 1: Ann Rep (rep-042)")
 
     _, data = export(page)  # exported by the manager: the reviews they wrote and their own attempts
