@@ -51,14 +51,14 @@ def answer_every_question(page: Page) -> int:
     questions = page.get_by_role("group", name=QUESTION).all()
     for group in questions:
         radios, boxes = group.get_by_role("radio"), group.get_by_role("checkbox")
-        selects, moves = group.get_by_role("combobox"), group.get_by_role("button", name="Move down")
-        if radios.count():
+        items, moves = group.get_by_role("group"), group.get_by_role("button", name="Move down")
+        if items.count():  # matching: one radio group per item
+            for item in items.all():
+                item.get_by_role("radio").last.check()
+        elif radios.count():
             radios.first.check()
         elif boxes.count():
             boxes.first.check()
-        elif selects.count():
-            for select in selects.all():
-                select.select_option(index=1)
         elif moves.count():
             moves.first.click()
         else:

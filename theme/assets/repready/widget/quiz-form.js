@@ -376,6 +376,9 @@ export function startQuiz(quiz) {
   load(state);
   showWho(state);
   listen(state);
+  for (const question of quiz.questions) {
+    if (question.kind.attach) question.kind.attach(question, () => noteAnswer(state, question));
+  }
   quiz.submit.disabled = false;
   quiz.form.classList.add("rr-ready");
 }
