@@ -89,7 +89,8 @@ def test_matching_ordering_and_scenario(page: Page, site: Site, keyboard: bool) 
     page.reload()  # matches and order are part of the draft
     expect(page.locator("form.rr-quiz.rr-ready")).to_have_count(1)
     assert step_order(question(page, 2, 3).get_by_role("list")) == RIGHT_ORDER
-    expect(matching.get_by_label("Managers could coach risky drivers.")).to_have_value("price")
+    coach = matching.get_by_role("group", name="Managers could coach risky drivers.")
+    expect(coach.get_by_role("radio", name="A price point", exact=True)).to_be_checked()
     if keyboard:
         tab_to(page, page.get_by_role("button", name="Submit"))
         page.keyboard.press("Enter")
