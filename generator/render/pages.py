@@ -106,6 +106,7 @@ def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str
         "items": items,
         "count": len(module.questions),
         "home": options.home,
+        "lrs": options.lrs,
         "training_link": posixpath.relpath(module.training, posixpath.dirname(page)),
         "trainings": [
             {"title": title, "link": posixpath.relpath(training, posixpath.dirname(page))}

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import multiprocessing as mp
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from generator.bank.catalog import Catalog
 from generator.problems import display_path
@@ -110,19 +111,34 @@ class Scoring:
     has_roster: bool = False
 
 
+@dataclass(frozen=True)
+class Feed:
+    """Records that come in pages rather than from a file (an LRS): its name, shown as a file's is."""
+
+    name: str
+    pages: Iterable[list[Any]]
+
+
 def score(
-    files: Iterable[Path], catalog: Catalog, options: ScoreOptions, roster: dict[str, RosterRow] | None = None
+    files: Iterable[Path],
+    catalog: Catalog,
+    options: ScoreOptions,
+    roster: dict[str, RosterRow] | None = None,
+    feeds: Sequence[Feed] = (),
 ) -> Scoring:
-    """Read ``files`` (split between ``options.jobs`` processes when there are many), then aggregate."""
+    """Read ``files`` (split between ``options.jobs`` processes when there are many) and ``feeds``,
+    then aggregate."""
     paths = list(files)
     with collector_paused():
         ingest = Ingest(catalog, options.now)
-        ingest.files = [display_path(p) for p in paths]
+        ingest.files = [display_path(p) for p in paths] + [feed.name for feed in feeds]
         jobs = min(options.jobs, len(paths))
         if jobs > 1 and len(paths) >= options.parallel_min_files and "fork" in mp.get_all_start_methods():
             _read_in_workers(ingest, paths, jobs, catalog, options)
         else:
             read_into(ingest, list(enumerate(paths)), options.limits)
+        for number, feed in enumerate(feeds, start=len(paths)):
+            read_pages_into(ingest, number, feed.pages)
         attempts, quality = ingest.finish()
         return aggregate(attempts, ingest, quality, catalog, options, roster)
 
@@ -139,6 +155,18 @@ def read_into(ingest: Ingest, numbered: list[tuple[int, Path]], limits: Limits) 
             add(value, base | position << 1)
             count += 1
         shard.statements += count
+
+
+def read_pages_into(ingest: Ingest, file_no: int, pages: Iterable[list[Any]]) -> None:
+    """Feed records page by page, numbered from 1 like a JSON document's: one page in memory at a time."""
+    add = ingest.add
+    base = where(file_no, 0, False)
+    count = 0
+    for page in pages:
+        for value in page:
+            count += 1
+            add(value, base | count << 1)
+    ingest.shard.statements += count
 
 
 # The parent's own share of the files: the children also pickle what they gathered and the parent

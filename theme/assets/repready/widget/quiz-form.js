@@ -255,14 +255,15 @@ function submit(state) {
     statements,
   };
   const kept = store.set("attempts:" + quiz.id, [...attempts(quiz.id), record]);
+  // The exact statements Export writes for this attempt, for whoever listens (lrs.js sends them).
+  document.dispatchEvent(new CustomEvent("repready:attempt", {
+    detail: { rep: { ...attempt.learner }, module: quiz.id, statements: JSON.parse(JSON.stringify(statements)) },
+  }));
   state.draft.done = true;
   saveNow(state);
   say(quiz, kept ? "" : "This browser would not save your answers: use Export results now, before you leave the page.");
   showWho(state);
   finish(state, true);
-  // For listeners such as the LRS sender (lrs.js): the exact statements Export would write.
-  const { name, id } = state.person;
-  document.dispatchEvent(new CustomEvent("repready:attempt", { detail: { rep: { name, id }, module: quiz.id, statements } }));
 }
 
 function retry(state) {
