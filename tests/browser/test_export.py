@@ -97,21 +97,6 @@ def test_export_holds_every_attempt_of_every_module_and_matches_the_reference(pa
     assert again == data, "exporting twice gives the same file, statement ids included"
 
 
-def test_export_is_per_learner(page: Page, site: Site) -> None:
-    open_quiz(page, site, "fx-basics")
-    fill_learner(page, "Ann Rep", "rep-042")
-    submit(page)
-    page.get_by_role("button", name="Not you?").click()
-    fill_learner(page, "Cy Other", "rep-099")
-    submit(page)
-    _, data = export(page)
-    assert {s["actor"]["account"]["name"] for s in data["statements"]} == {"rep-099"}
-    expect(page.get_by_role("status").filter(has_text="Exported 1 attempt by rep-099")).to_contain_text(
-        "This browser also holds attempts under 1 other id (rep-042); they are not in this file."
-    )
-    expect(page.locator(".rr-history")).to_have_text("Your attempts: Attempt 1: 0%")
-
-
 def test_export_before_any_submission_says_so(page: Page, site: Site) -> None:
     open_quiz(page, site, "fx-basics")
     fill_learner(page)

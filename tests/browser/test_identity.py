@@ -111,6 +111,7 @@ def test_export_then_remove_my_data_from_a_shared_computer(page: Page, site: Sit
     notice = page.get_by_role("status").filter(has_text="Exported 1 attempt by rep-042")
     expect(notice).to_contain_text("This browser also holds attempts under 1 other id (rep-077)")
     expect(notice).to_contain_text("Send this file to your manager.")
+    expect(page.locator(".rr-history")).to_have_text("Your attempts: Attempt 1: 100%")
 
     page.get_by_role("button", name="Remove my data from this browser").click()
     expect(page.get_by_role("status").filter(has_text="Everything of rep-042 was removed")).to_have_count(1)
