@@ -10,6 +10,7 @@ against ``127.0.0.1`` still engages), but not its port, so there every link is a
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -83,7 +84,7 @@ def mkdocs_config(site_url: str) -> dict[str, Any]:
         },
         "plugins": ["search", {"repready": {"banks": "assessments"}}],
         "extra_javascript": [{"path": "assets/repready/dist/quiz.js", "type": "module"}],
-        "extra_css": ["assets/repready/dist/quiz.css"],
+        "extra_css": ["assets/repready/dist/quiz.css", "assets/repready/chrome.css"],
         "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables"],
         "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
@@ -146,6 +147,29 @@ def build_fixture(src: Path, out: Path, site_url: str) -> None:
     built = mkdocs_build(src / "mkdocs.yml", out)
     if built.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real sample content (``assessments/``, ``docs/``, ``mkdocs.yml``), built as a fork would.
+
+    Only ``site_url`` changes, to the server's address, so instant navigation engages there.
+    """
+    base = tmp_path_factory.mktemp("sample-site")
+    src, out = base / "src", base / "out"
+    src.mkdir()
+    for folder in ("assessments", "docs", "theme"):
+        shutil.copytree(ROOT / folder, src / folder)
+    bundle_widget(src / "theme" / "assets" / "repready" / "dist")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    with static_server(out) as url, static_server(out) as other_url:
+        site_url = re.compile(r"^site_url: .*$", re.MULTILINE)
+        assert site_url.search(config), "mkdocs.yml names its site_url"
+        (src / "mkdocs.yml").write_text(site_url.sub(f"site_url: {url}", config), encoding="utf-8")
+        built = mkdocs_build(src / "mkdocs.yml", out)
+        if built.returncode != 0:
+            pytest.fail(f"mkdocs build --strict of the sample site failed:\n{built.stdout}\n{built.stderr}")
+        yield Site(src, out, _port(url), _port(other_url))
 
 
 def _port(url: str) -> int:

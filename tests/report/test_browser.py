@@ -184,6 +184,13 @@ def _build_portal(cat: Catalog, base: Path, url: str) -> None:
     assert built.returncode == 0, built.stderr
 
 
+def named(cat: Catalog, reason: str) -> str:
+    """A reason as the page shows it: competency names, not ids."""
+    for competency in sorted(cat.competencies, key=len, reverse=True):
+        reason = reason.replace(competency, cat.competencies[competency].title)
+    return reason
+
+
 def plan_items(page: Page) -> list[str]:
     page.locator(".rr-plan-list").wait_for(state="visible")
     return [" ".join(t.split()) for t in page.locator(".rr-plan-list > li").all_inner_texts()]
@@ -212,13 +219,16 @@ def test_the_plan_link_from_the_scorer_lists_the_assigned_modules(
         assert [i.split(" — ")[0] for i in items] == [a.title for a in rep.assignments]
         first = rep.assignments[0]
         assert (
-            items[0] == f"{first.title} — {first.reason}. Study: Basics training, then take the quiz: quiz."
+            items[0]
+            == f"{first.title} — {named(cat, first.reason)}. Study Basics training, then take {first.title}."
         )
+        assert any(c in first.reason for c in cat.competencies), "the scorer's reason names ids"
+        assert not any(c in item for c in cat.competencies for item in items), "the page shows names"
         hrefs = page.locator(".rr-plan-list a").evaluate_all("links => links.map(a => a.href)")
         assert f"{portal}quizzes/beta/" in hrefs and f"{portal}training/beta/" in hrefs
         assert page.locator(".rr-plan-title").inner_text() == f"Plan for {PWNED}"
         # Following a link works, and the plan page reads its link again.
-        page.get_by_role("link", name="quiz", exact=True).first.click()
+        page.locator(".rr-plan-steps").first.get_by_role("link", name=first.title, exact=True).click()
         page.wait_for_url(f"{portal}quizzes/**")
         page.goto(link)
         assert len(plan_items(page)) == len(rep.assignments)
@@ -226,7 +236,9 @@ def test_the_plan_link_from_the_scorer_lists_the_assigned_modules(
     check(browser, body)
 
 
-def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, browser: Browser) -> None:
+def test_unknown_modules_are_skipped_and_bad_links_explained(
+    cat: Catalog, portal: str, browser: Browser
+) -> None:
     payload = {
         "v": 1,
         "rep": "r1",
@@ -239,7 +251,8 @@ def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, browse
         page = w.page
         page.goto(plan_link(portal, payload))
         assert plan_items(page) == [
-            "Alpha quiz — Closes T.NEED. Study: Basics training, then take the quiz: quiz."
+            f"Alpha quiz — Closes {cat.competencies['T.NEED'].title}. "
+            "Study Basics training, then take Alpha quiz."
         ]
         skipped = page.locator(".rr-plan-skipped").inner_text()
         assert skipped == "1 module in the link is not on this portal and was skipped."
