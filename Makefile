@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint typecheck jstest widget bench pages clean setup-site setup-test setup-lrs chromium lrs
+.PHONY: serve build test check lint typecheck jstest widget bench pages zensical clean setup-site setup-test setup-lrs chromium pdftotext lrs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/.site: pyproject.toml | $(BIN)/python
 
 $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	touch $@ $(VENV)/.site $(VENV)/.lrs
+	touch $@ $(VENV)/.site $(VENV)/.lrs $(VENV)/.zensical
 
 $(VENV)/.lrs: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[site,lrs]'
@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json
 
 setup-site: $(VENV)/.site
 setup-lrs: $(VENV)/.lrs
-setup-test: $(VENV)/.test chromium node_modules/.installed
+setup-test: $(VENV)/.test chromium pdftotext node_modules/.installed
 
 ## The portal with the bundled sample content, rebuilt when a bank or page changes.
 serve: setup-site
@@ -50,16 +50,33 @@ build: setup-site
 pages: setup-site
 	$(BIN)/repready build-pages --out build/pages
 
+## The whole portal built with Zensical (no MkDocs plugin involved) in build/zensical/.
+$(VENV)/.zensical: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[site,zensical]'
+	touch $@
+
+zensical: $(VENV)/.zensical
+	$(BIN)/repready zensical --out build/zensical
+
 chromium:
 	@command -v /usr/bin/chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+## Debian's poppler-utils: the print test reads the report's PDF back with pdftotext.
+pdftotext:
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "installing Debian's poppler-utils (pdftotext) for the print tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; }
+
 lint: setup-test
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/ruff check generator tests benchmarks
 	npx --no-install eslint
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/zizmor --offline --config .github/zizmor.yml .github/workflows/*.yml
 
 ## The widget's unit tests (graders, ids, bundles current) under node's own test runner.
 jstest: setup-test
@@ -85,6 +102,8 @@ bench: setup-test
 	$(BIN)/python benchmarks/score_bench.py
 	$(BIN)/python benchmarks/lrs_bench.py
 	$(BIN)/python benchmarks/widget_weight.py
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --prefix benchmarks/gift-pegjs; fi
+	$(BIN)/python benchmarks/gift_bench.py
 
 clean:
 	rm -rf site build reports .pytest_cache .mypy_cache .ruff_cache benchmarks/.work

@@ -20,6 +20,10 @@ export default [
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
   },
   {
+    files: ["benchmarks/gift-pegjs/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: { ...globals.node } },
+  },
+  {
     rules: {
       "eqeqeq": ["error", "always", { null: "ignore" }],
       "no-var": "error",

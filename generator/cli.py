@@ -30,6 +30,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("score", "re-grade exported results; write gap, assignment and item-analysis reports"),
     "push": ("push", "upload exported results files to a Learning Record Store (safe to repeat)"),
     "links": ("links", "write each rep's personal start link from the roster"),
+    "import-gift": ("import_gift", "read Moodle GIFT files into question banks"),
+    "export-gift": ("export_gift", "write banks as Moodle GIFT files"),
+    "zensical": ("zensical", "build the whole portal with Zensical, no MkDocs plugin involved"),
 }
 
 

@@ -112,6 +112,22 @@ def test_sample_search_index_has_no_answers(built_site: Path, catalog: Catalog) 
     assert any(doc["location"].startswith("quizzes/") for doc in index["docs"])
 
 
+def test_page_texts_say_what_the_rep_gets_and_speak_to_managers_on_reviews(catalog: Catalog) -> None:
+    from generator.render.pages import environment, render_site_pages
+
+    pages = render_site_pages(catalog, environment([ROOT / "theme"]))
+    final = pages["quizzes/final-assessment.md"]
+    assert "13 questions drawn from a pool of 26 · graded assessment" in final
+    study = final.split("Study first: ", 1)[1].split("All quizzes", 1)[0]
+    for training in ("qualification", "value-selling", "product", "process"):
+        assert f"(../training/{training}.md)" in study, training
+    single = pages["quizzes/qual-need-urgency.md"].split("Study first: ", 1)[1].split("All quizzes", 1)[0]
+    assert single == "[Customer qualification training](../training/qualification.md). "
+    review = pages["quizzes/manager-review.md"]
+    assert "For managers: rate one of your reps" in review
+    assert "send this file to your manager" not in review.lower()
+
+
 def test_every_graded_question_links_to_the_section_that_teaches_it(
     built_site: Path, catalog: Catalog
 ) -> None:

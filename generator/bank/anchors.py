@@ -24,7 +24,12 @@ _INLINE = re.compile(r"[`*_]|!?\[([^\]]*)\]\([^)]*\)")
 
 def heading_ids(text: str) -> set[str]:
     """Every heading id of a Markdown page; duplicates get ``_1``, ``_2`` as the toc extension does."""
-    ids: set[str] = set()
+    return set(headings(text))
+
+
+def headings(text: str) -> dict[str, str]:
+    """Every heading of a Markdown page: its id and its text (inline Markdown and attributes dropped)."""
+    found_ids: dict[str, str] = {}
     fenced = False
     for line in text.splitlines():
         if _FENCE.match(line):
@@ -36,18 +41,19 @@ def heading_ids(text: str) -> set[str]:
         title = found.group(2)
         attrs = _ATTRS.search(title)
         explicit = _EXPLICIT.search(attrs.group(1)) if attrs else None
-        if explicit:
-            ids.add(explicit.group(1))
-            continue
         if attrs:
             title = title[: attrs.start()]
-        base = slugify(_INLINE.sub(lambda m: m.group(1) or "", title), "-")
+        plain = _INLINE.sub(lambda m: m.group(1) or "", title).strip()
+        if explicit:
+            found_ids[explicit.group(1)] = plain
+            continue
+        base = slugify(plain, "-")
         anchor, n = base, 0
-        while anchor in ids:
+        while anchor in found_ids:
             n += 1
             anchor = f"{base}_{n}"
-        ids.add(anchor)
-    return ids
+        found_ids[anchor] = plain
+    return found_ids
 
 
 @lru_cache(maxsize=256)

@@ -11,12 +11,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.bank import checks
+from generator.bank import checks, writing
 from generator.bank.files import TAXONOMY_FILE, bank_files
 from generator.bank.items import Question
+from generator.bank.lenient import check_failed_module, yaml11_booleans
 from generator.bank.model import Competency, Module, Taxonomy
-from generator.bank.schema_errors import problems_from
+from generator.bank.schema_errors import error_locations, problems_from
 from generator.bank.source import Source, read_yaml
+from generator.bank.suggest import did_you_mean
 from generator.problems import InvalidInput, Problem, display_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -39,6 +41,7 @@ class Catalog:
     taxonomy: Taxonomy
     banks: list[Bank]
     questions: dict[str, tuple[Bank, Question]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # item-writing, when asked for
 
     def __post_init__(self) -> None:
         self.banks.sort(key=lambda b: (b.module.topic, b.module.id))
@@ -56,8 +59,11 @@ def content_hash(value: Any) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-# Where a question is taught is not what it asks: moving a link never makes old answers "changed".
-_NOT_MEANING: Any = {"questions": {"__all__": {"training"}}}
+# Fields that change no quiz and no answer key: left out of the hashes, so adding them to a bank
+# does not mark every earlier answer as given to a changed question. Where a question is taught is
+# not what it asks either: moving a link never makes old answers "changed".
+NOT_CONTENT_QUESTION = {"silence", "training"}
+NOT_CONTENT_MODULE: Any = {"remediation": True, "questions": {"__all__": NOT_CONTENT_QUESTION}}
 
 
 #: What a graded page must not let anyone test: the answers, and the texts written for after Submit.
@@ -78,7 +84,7 @@ def _without_key(value: Any) -> Any:
 
 def module_hash(module: Module) -> str:
     """The hash pages and statements carry; a graded module's leaves its answer key out."""
-    content = module.model_dump(mode="json", exclude=_NOT_MEANING)
+    content = module.model_dump(mode="json", exclude=NOT_CONTENT_MODULE)
     if module.mode == "graded":
         content["questions"] = _without_key(content["questions"])
     return content_hash(content)
@@ -90,7 +96,7 @@ def question_hash(module: Module, question: Question) -> str:
     A graded page carries this hash, so for graded modules it leaves the key out: otherwise
     anyone could hash each candidate answer offline until one matched the page.
     """
-    content = question.model_dump(mode="json", exclude={"training"})
+    content = question.model_dump(mode="json", exclude=NOT_CONTENT_QUESTION)
     if module.mode == "graded":
         content = _without_key(content)
     scenario = getattr(question, "scenario", None)
@@ -104,8 +110,11 @@ def question_hash(module: Module, question: Question) -> str:
     return content_hash(content)
 
 
-def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
+def load_catalog(banks_dir: Path, docs_dir: Path | None = None, *, item_writing: bool = False) -> Catalog:
     """Validate ``banks_dir`` (and, when given, training links into ``docs_dir``).
+
+    With ``item_writing``, also run the item-writing checks of :mod:`generator.bank.writing`;
+    their warnings come back in ``Catalog.warnings`` (or beside the errors).
 
     Raises :class:`InvalidInput` carrying every problem found, never just the first.
     """
@@ -116,6 +125,7 @@ def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
     banks: list[Bank] = []
     sources: list[Source] = []
     files = bank_files(banks_dir)
+    module_ids: set[str] = set()  # every module id written, valid bank or not: remediation targets
     if not files:
         problems.append(Problem(display_path(banks_dir), 0, 0, "no banks (*.yml) found"))
     inside = banks_dir.resolve()
@@ -132,7 +142,7 @@ def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
                 )
             )
             continue
-        loaded = _load(file, Module, problems, taxonomy)
+        loaded = _load(file, Module, problems, taxonomy, docs_dir, module_ids)
         if loaded is None:
             continue
         module, source = loaded
@@ -141,10 +151,13 @@ def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
         if not found:
             banks.append(_bank(module, source.path))
             sources.append(source)
+            if item_writing:
+                problems.extend(writing.check_module(module, source))
     problems.extend(_cross_file(banks, sources))
+    problems.extend(_remediation_targets(banks, sources, module_ids))
     if any(p.severity == "error" for p in problems) or taxonomy is None:
         raise InvalidInput(problems)
-    return Catalog(taxonomy, banks)
+    return Catalog(taxonomy, banks, warnings=sorted(problems))
 
 
 def _bank(module: Module, path: str) -> Bank:
@@ -172,7 +185,12 @@ def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
 
 
 def _load(
-    file: Path, model: type[M], problems: list[Problem], taxonomy: Taxonomy | None = None
+    file: Path,
+    model: type[M],
+    problems: list[Problem],
+    taxonomy: Taxonomy | None = None,
+    docs_dir: Path | None = None,
+    module_ids: set[str] | None = None,
 ) -> tuple[M, Source] | None:
     source, found = read_yaml(file, display_path(file))
     problems.extend(found)
@@ -181,13 +199,19 @@ def _load(
     if not isinstance(source.data, dict):
         problems.append(source.problem((), "expected a mapping of keys at the top of the file"))
         return None
+    if module_ids is not None and isinstance(source.data.get("id"), str):
+        module_ids.add(source.data["id"])
     try:
-        return model.model_validate(source.data), source
+        validated = model.model_validate(source.data)
     except ValidationError as error:
         problems.extend(problems_from(error, source, model))
+        problems.extend(yaml11_booleans(source, error_locations(error, source, model)))
         if model is Module:
-            problems.extend(checks.check_partial(source.data, source, taxonomy))
+            problems.extend(check_failed_module(source.data, source, taxonomy, docs_dir))
         return None
+    found = list(yaml11_booleans(source, set()))
+    problems.extend(found)
+    return (validated, source) if not found else None
 
 
 def _cross_file(banks: list[Bank], sources: list[Source]) -> Iterator[Problem]:
@@ -217,3 +241,32 @@ def _cross_file(banks: list[Bank], sources: list[Source]) -> Iterator[Problem]:
                     "question ids are unique across all banks",
                 )
             questions.setdefault(question.id, here)
+
+
+def _remediation_targets(banks: list[Bank], sources: list[Source], module_ids: set[str]) -> Iterator[Problem]:
+    for bank, source in zip(banks, sources, strict=True):
+        for ri, entry in enumerate(bank.module.remediation):
+            loc = ("remediation", ri, "module")
+            if entry.module == bank.module.id:
+                yield source.problem(
+                    loc, "a remediation entry names its own module; leave the gap out instead"
+                )
+            elif entry.module not in module_ids:
+                yield source.problem(
+                    loc, f"unknown module '{entry.module}'{did_you_mean(entry.module, module_ids)}"
+                )
+
+
+def load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
+    """The competency model alone, for tools that write banks; its problems go to ``problems``."""
+    return _load_taxonomy(path, problems)
+
+
+def check_bank_file(file: Path, taxonomy: Taxonomy | None, docs_dir: Path | None) -> list[Problem]:
+    """Every problem ``repready validate`` finds in one bank file, apart from ids other banks use."""
+    problems: list[Problem] = []
+    loaded = _load(file, Module, problems, taxonomy)
+    if loaded is not None:
+        module, source = loaded
+        problems.extend(checks.check_module(module, source, taxonomy, docs_dir))
+    return problems

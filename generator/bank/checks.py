@@ -16,6 +16,7 @@ from generator.bank.items.likert import Likert
 from generator.bank.model import MODES, SCALE_MODES, Module, Taxonomy
 from generator.bank.rules import Location, duplicates, names
 from generator.bank.source import Source
+from generator.bank.suggest import did_you_mean
 from generator.problems import Problem
 
 #: Module ids whose quiz page would clash with a generated page (``quizzes/index.md``, the "My
@@ -92,7 +93,8 @@ def _check_references(
         if module.topic not in topics:
             yield source.problem(
                 ("topic",),
-                f"unknown topic '{module.topic}'; expected one of: {', '.join(sorted(topics))}",
+                f"unknown topic '{module.topic}'{did_you_mean(module.topic, topics)}; "
+                f"expected one of: {', '.join(sorted(topics))}",
             )
         known = {c.id for c in taxonomy.competencies}
         for qi, question in enumerate(module.questions):
@@ -100,16 +102,24 @@ def _check_references(
         for qi, question in enumerate(module.questions):
             if isinstance(question, Likert) and question.competency and question.competency not in known:
                 yield source.problem(
-                    ("questions", qi, "competency"), f"unknown competency '{question.competency}'"
+                    ("questions", qi, "competency"), unknown_competency(question.competency, known)
                 )
         for si, scale in enumerate(module.scales):
             if scale.competency not in known:
-                yield source.problem(("scales", si, "competency"), f"unknown competency '{scale.competency}'")
-    yield from _check_training(module.training, ("training",), source, docs_dir)
+                yield source.problem(
+                    ("scales", si, "competency"), unknown_competency(scale.competency, known)
+                )
+        for ri, entry in enumerate(module.remediation):
+            for ci, competency in enumerate(entry.competencies):
+                if competency not in known:
+                    yield source.problem(
+                        ("remediation", ri, "competencies", ci), unknown_competency(competency, known)
+                    )
+    yield from check_training(module.training, ("training",), source, docs_dir)
     for qi, question in enumerate(module.questions):
         link = getattr(question, "training", None)
         if link is not None:
-            yield from _check_training(link, ("questions", qi, "training"), source, docs_dir)
+            yield from check_training(link, ("questions", qi, "training"), source, docs_dir)
     scenarios = {s.id for s in module.scenarios}
     used = set()
     for qi, question in enumerate(module.questions):
@@ -118,10 +128,7 @@ def _check_references(
             continue
         used.add(scenario)
         if scenario not in scenarios:
-            yield source.problem(
-                ("questions", qi, "scenario"),
-                f"unknown scenario '{scenario}'; the module defines: {names(scenarios)}",
-            )
+            yield source.problem(("questions", qi, "scenario"), unknown_scenario(scenario, scenarios))
     for si, scenario_def in enumerate(module.scenarios):
         if scenario_def.id not in used:
             yield source.problem(
@@ -129,11 +136,9 @@ def _check_references(
             )
 
 
-def _check_training(
-    link: str, loc: tuple[str | int, ...], source: Source, docs_dir: Path | None
-) -> Iterator[Problem]:
+def check_training(link: str, loc: Location, source: Source, docs_dir: Path | None) -> Iterator[Problem]:
     """A training link is a page inside docs/ (and a heading of it): never a way out of docs/, nor a
-    URL with a scheme."""
+    URL with a scheme. Pages and headings that do not exist are reported with the nearest one."""
     page, _, anchor = link.partition("#")
     if ":" in page or "\\" in page or any(part in ("", ".", "..") for part in page.split("/")):
         yield source.problem(
@@ -146,7 +151,10 @@ def _check_training(
         return
     path = docs_dir / page
     if not path.is_file():
-        yield source.problem(loc, f"training page '{page}' does not exist in {docs_dir.name}/")
+        pages = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+        yield source.problem(
+            loc, f"training page '{page}' does not exist in {docs_dir.name}/{did_you_mean(page, pages)}"
+        )
         return
     if anchor and anchor not in page_anchors(path):
         nearest = get_close_matches(anchor, sorted(page_anchors(path)), n=1)
@@ -161,10 +169,19 @@ def _check_competencies(
 ) -> Iterator[Problem]:
     for ci, competency in enumerate(getattr(question, "competencies", ())):
         if competency not in known:
-            yield source.problem(
-                (*loc, "competencies", ci),
-                f"unknown competency '{competency}'; add it to competencies.yml or use one of its ids",
-            )
+            yield source.problem((*loc, "competencies", ci), unknown_competency(competency, known))
+
+
+def unknown_competency(competency: str, known: set[str]) -> str:
+    return (
+        f"unknown competency '{competency}'{did_you_mean(competency, known)}; "
+        "add it to competencies.yml or use one of its ids"
+    )
+
+
+def unknown_scenario(scenario: str, scenarios: set[str]) -> str:
+    suggestion = did_you_mean(scenario, scenarios)
+    return f"unknown scenario '{scenario}'{suggestion}; the module defines: {names(scenarios)}"
 
 
 def _check_question(module: Module, question: Question, loc: Location, source: Source) -> Iterator[Problem]:

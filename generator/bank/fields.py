@@ -42,6 +42,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
+WritingRule = Literal[
+    "longest-keyed",
+    "stem-echo",
+    "all-or-none-of-the-above",
+    "negative-stem",
+    "mostly-keyed",
+    "distractor-feedback",
+]
+
+
+class Silence(Strict):
+    """Silence one item-writing warning of ``repready validate`` for this question, with the reason."""
+
+    rule: WritingRule = Field(description="The rule named in the warning, e.g. longest-keyed.")
+    reason: Text = Field(description="Why the question is right as written; reviewers read it.")
+
+
 class QuestionBase(Strict):
     id: Id = Field(description="Unique across all banks.")
     prompt: Text
@@ -55,4 +72,7 @@ class QuestionBase(Strict):
         default=None,
         description="The page section that teaches this question, relative to docs/, e.g. "
         "training/qualification.md#budget. The heading must exist on the page.",
+    )
+    silence: list[Silence] = Field(
+        default_factory=list, description="Item-writing warnings this question is right to ignore."
     )

@@ -78,6 +78,14 @@ class Draw(Strict):
     )
 
 
+class Remediation(Strict):
+    """Where to send a rep whose gap this module measured, when it is not this module itself."""
+
+    competencies: list[CompetencyId] = Field(min_length=1, description="The gaps this entry covers.")
+    module: Id = Field(description="The id of the module to assign for them instead of this one.")
+    reason: Text = Field(description="Why, in words the manager and the rep read beside the assignment.")
+
+
 class Module(Strict):
     """One question bank: a module with its quiz."""
 
@@ -101,6 +109,11 @@ class Module(Strict):
     rating: RatingScale | None = Field(default=None, description="Required with Likert items.")
     scales: list[Scale] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(default_factory=list)
+    remediation: list[Remediation] = Field(
+        default_factory=list,
+        description="By default a gap measured in this module assigns this module again; an entry "
+        "here assigns another module for the competencies it lists.",
+    )
     questions: list[Question] = Field(min_length=1)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.bank.source import PathKey, Source
+from generator.bank.suggest import did_you_mean, nearest
 from generator.problems import Problem
 
 _TYPE_NAMES = {
@@ -43,19 +43,70 @@ def describe(value: Any) -> str:
     return name
 
 
+def error_locations(error: ValidationError, source: Source, model: type[BaseModel]) -> set[PathKey]:
+    """Where in the data the schema found something wrong."""
+    return {_data_path(detail["loc"], source.data, model)[0] for detail in error.errors(include_url=False)}
+
+
 def problems_from(error: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
-    return [_problem(detail, source, model) for detail in error.errors(include_url=False)]
+    """One problem per mistake: a misspelt required key is one "unknown key", not also a "missing" one."""
+    details = [
+        (detail, *_data_path(detail["loc"], source.data, model)) for detail in error.errors(include_url=False)
+    ]
+    missing: dict[PathKey, list[str]] = {}
+    unknown: dict[PathKey, list[str]] = {}
+    for detail, loc, _ in details:
+        if detail["type"] in ("missing", "extra_forbidden") and loc:
+            table = missing if detail["type"] == "missing" else unknown
+            table.setdefault(loc[:-1], []).append(str(loc[-1]))
+    meant = _misspelt(missing, unknown)
+    problems = []
+    for detail, loc, fields in details:
+        kind = detail["type"]
+        if kind == "missing" and loc and (loc[:-1], str(loc[-1])) in meant.values():
+            continue
+        if kind == "extra_forbidden" and (loc[:-1], str(loc[-1])) in meant:
+            required = meant[(loc[:-1], str(loc[-1]))][1]
+            problems.append(
+                source.problem(
+                    loc,
+                    f"unknown key '{loc[-1]}' in {_where(loc[:-1])}: did you mean '{required}'? "
+                    f"('{required}' is required there and missing)",
+                    key=True,
+                )
+            )
+            continue
+        problems.append(_problem(detail, loc, fields, source))
+    return problems
 
 
-def _problem(detail: ErrorDetails, source: Source, model: type[BaseModel]) -> Problem:
-    loc, fields = _data_path(detail["loc"], source.data, model)
+def _misspelt(
+    missing: dict[PathKey, list[str]], unknown: dict[PathKey, list[str]]
+) -> dict[tuple[PathKey, str], tuple[PathKey, str]]:
+    """(place, unknown key) -> (place, the missing required key it stands for)."""
+    meant: dict[tuple[PathKey, str], tuple[PathKey, str]] = {}
+    for place, keys in unknown.items():
+        wanted = list(missing.get(place, ()))
+        for key in keys:
+            found = nearest(key, wanted)
+            if found is None and len(keys) == 1 and len(wanted) == 1:
+                found = wanted[
+                    0
+                ]  # the only key missing and the only one unknown: a rename (target for match)
+            if found is not None:
+                meant[(place, key)] = (place, found)
+                wanted.remove(found)
+    return meant
+
+
+def _problem(detail: ErrorDetails, loc: PathKey, fields: list[str], source: Source) -> Problem:
     kind = detail["type"]
     value = detail.get("input")
     where = _where(loc)
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        hint = difflib.get_close_matches(key, fields, n=1)
-        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        present = _keys_at(source.data, loc[:-1])
+        suggestion = did_you_mean(key, [f for f in fields if f not in present])
         allowed = ", ".join(sorted(fields))
         return source.problem(
             loc,
@@ -89,6 +140,19 @@ def _problem(detail: ErrorDetails, source: Source, model: type[BaseModel]) -> Pr
         expected = detail.get("ctx", {}).get("expected", "")
         return source.problem(loc, f"{where}: expected {expected}, found {describe(value)}")
     return source.problem(loc, f"{where}: {detail['msg'].lower()}, found {describe(value)}")
+
+
+def _keys_at(data: Any, loc: PathKey) -> set[str]:
+    """The keys the mapping at ``loc`` already has: a suggestion must not be one of them."""
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            return set()
+    return {str(k) for k in current} if isinstance(current, dict) else set()
 
 
 def _pattern_message(field: str, value: Any) -> str:

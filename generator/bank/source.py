@@ -33,6 +33,8 @@ class Source:
     data: Any = None
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # Values YAML 1.1 read as booleans from words other than true/false (yes, no, on, off, ...).
+    yaml11_booleans: dict[PathKey, str] = field(default_factory=dict)
 
     def locate(self, loc: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``loc``, or of its nearest ancestor."""
@@ -134,6 +136,7 @@ class _TooBig(Exception):
 
 
 _STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
 _MERGE = "tag:yaml.org,2002:merge"
 _TAG_NAMES = {
     "tag:yaml.org,2002:int": "a whole number",
@@ -174,6 +177,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 return node.value
+            if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
+                self.source.yaml11_booleans[loc] = node.value
             return self._scalar(node, loc)
         if len(loc) >= MAX_DEPTH:
             # Also where a self-referencing alias (``&a [*a]``) ends: it is infinitely deep.

@@ -11,14 +11,21 @@ from generator.lrs.client import statements_url
 from generator.problems import EXIT_OK
 from generator.render.options import LRS_SCRIPT, QUIZ_DIR, PageOptions
 from generator.render.pages import environment, render_site_pages
-from generator.site.files import write_tree
+from generator.site.files import write_into, write_tree
 
 DESCRIPTION = "Write quiz pages as plain Markdown + assets, for engines without MkDocs plugins."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_bank_arguments(parser)
-    parser.add_argument("--out", type=Path, required=True, help="folder to write (replaced whole)")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, help="folder to write (replaced whole)")
+    where.add_argument(
+        "--into",
+        type=Path,
+        metavar="DOCS",
+        help="an existing docs tree to add the pages to; files this command did not write are never touched",
+    )
     parser.add_argument("--theme", type=Path, default=Path("theme"), help="theme folder (default: theme)")
     parser.add_argument("--site-url", default="", help="the portal's address, for xAPI ids")
     parser.add_argument("--quiz-dir", default=QUIZ_DIR, help="folder of quiz pages inside --out")
@@ -38,10 +45,13 @@ def run(args: argparse.Namespace) -> int:
     lrs = statements_url(args.lrs_endpoint) if args.lrs_endpoint else ""
     options = PageOptions(home=args.site_url, quiz_dir=args.quiz_dir, lrs=lrs)
     pages = render_site_pages(catalog, env, options)
-    docs = docs_folder(args)
-    inputs = [args.banks, *([docs] if docs else []), *([theme] if theme else [])]
-    count = write_tree(args.out, pages, theme, inputs)
-    print(f"wrote {count} files to {args.out}")
+    if args.into is not None:
+        count = write_into(args.into, pages, theme)
+    else:
+        docs = docs_folder(args)
+        inputs = [args.banks, *([docs] if docs else []), *([theme] if theme else [])]
+        count = write_tree(args.out, pages, theme, inputs)
+    print(f"wrote {count} files to {args.into or args.out}")
     if lrs:
         print(f"quiz pages send to {lrs}: load {LRS_SCRIPT} before quiz.js on every page")
     return EXIT_OK

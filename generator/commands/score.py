@@ -54,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with --lrs: only statements the LRS stored after this date and time",
     )
     parser.add_argument("--banks", type=Path, default=Path("assessments"), help="default: assessments")
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=Path("docs"),
+        help="the portal's docs folder, for the titles of training pages (default: docs; skipped if missing)",
+    )
     parser.add_argument("--roster", type=Path, help="CSV with rep_id,name,team,manager")
     parser.add_argument(
         "--out", type=Path, default=Path("reports"), help="folder to write (default: reports)"
@@ -141,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
         min_n=args.min_n,
         gap_threshold=args.gap_threshold,
         site_url=args.site_url,
+        docs_dir=args.docs if args.docs.is_dir() else None,
         limits=Limits(max_document_bytes=args.max_document_mb * MiB),
         jobs=args.jobs,
     )

@@ -30,6 +30,13 @@ from generator.render.markdown import (
 )
 from generator.render.options import TEMPLATE_SUBDIR, PageOptions
 from generator.render.plan import render_plan_page
+from generator.render.progress import (
+    PROGRESS_PAGE,
+    drawn_count,
+    progress_data,
+    render_progress_page,
+    study_pages,
+)
 
 DEFAULT_OPTIONS = PageOptions()
 
@@ -72,6 +79,7 @@ def render_site_pages(
     index_path = f"{options.quiz_dir}/index.md"
     pages[index_path] = env.get_template("quiz-index.html").render(**index_context(catalog, options))
     pages.update(render_plan_page(catalog, env, options))
+    pages.update(render_progress_page(catalog, env, options))
     return pages
 
 
@@ -107,6 +115,12 @@ def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str
         "home": options.home,
         "lrs": options.lrs,
         "training_link": posixpath.relpath(module.training, posixpath.dirname(page)),
+        "trainings": [
+            {"title": title, "link": posixpath.relpath(training, posixpath.dirname(page))}
+            for title, training in study_pages(catalog, module)
+        ],
+        "drawn": drawn_count(module),
+        "pool": sum(1 for q in module.questions if is_graded(q)),
         "index_link": "index.md",
         "key": answer_key(module) if module.mode == "practice" else None,
         "scales": scale_data(module) if module.mode in SCALE_MODES else None,
@@ -174,5 +188,7 @@ def index_context(catalog: Catalog, options: PageOptions) -> dict[str, Any]:
         "by_topic": by_topic,
         "by_competency": by_competency,
         "link": lambda module_id: f"{module_id}.md",
-        "question_count": lambda module: len(module.questions),
+        "question_count": lambda module: drawn_count(module) or len(module.questions),
+        "progress_link": posixpath.relpath(PROGRESS_PAGE, options.quiz_dir),
+        "data": progress_data(catalog, with_questions=False),
     }

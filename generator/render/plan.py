@@ -17,7 +17,7 @@ import jinja2
 
 from generator.bank.catalog import Catalog
 from generator.bank.model import SCALE_MODES
-from generator.render.markdown import to_markdown_text
+from generator.render.markdown import to_markdown_text, to_plain
 from generator.render.options import PageOptions
 
 PLAN_PAGE = "plan.md"
@@ -33,14 +33,16 @@ def render_plan_page(catalog: Catalog, env: jinja2.Environment, options: PageOpt
                 f"{options.quiz_dir}/{bank.module.id}.md", posixpath.dirname(PLAN_PAGE) or "."
             ),
             "training": bank.module.training,
-            "training_title": _training_title(catalog, bank.module.topic),
+            "training_title": training_title(catalog, bank.module.topic),
         }
         for bank in catalog.banks
         if bank.module.mode not in SCALE_MODES
     ]
-    return {PLAN_PAGE: env.get_template("plan.html").render(modules=modules)}
+    # Plan reasons name competencies by id ("Closes VALUE.FAB at 17%"); the page says their names.
+    names = {c.id: to_plain(c.title) for c in catalog.taxonomy.competencies}
+    return {PLAN_PAGE: env.get_template("plan.html").render(modules=modules, competencies=names)}
 
 
-def _training_title(catalog: Catalog, topic: str) -> str:
+def training_title(catalog: Catalog, topic: str) -> str:
     found = catalog.topics.get(topic)
     return f"{to_markdown_text(found.title)} training" if found else "Training"

@@ -15,9 +15,18 @@ from typing import Any
 
 import jinja2
 
+from generator.render.markdown import to_plain
 from generator.score.gaps import STATUS_SYMBOL, STATUS_TEXT
 
 TEMPLATE_SUBDIR = "report"
+TYPE_NAMES = {
+    "single": "single choice",
+    "multiple": "multiple select",
+    "true-false": "true/false statement",
+    "matching": "matching",
+    "ordering": "ordering",
+    "likert": "rating",
+}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
 _MD_ANY = re.compile(r"[\\`*_\[\]!|~&<>\n\r\t]|^\s|\s$|\s\s|^[-+#>]|^\d+[.)]")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+-])(?=\s|$)")
@@ -63,6 +72,15 @@ def day(value: datetime | None) -> str:
     return MarkdownSafe("—" if value is None else value.date().isoformat())
 
 
+def shorten(text: str, width: int = 90) -> str:
+    """Plain text cut at a word to at most ``width`` characters, with an ellipsis when cut."""
+    plain = to_plain(text)
+    if len(plain) <= width:
+        return plain
+    cut = plain[: width - 1].rsplit(" ", 1)[0] if " " in plain[: width - 1] else plain[: width - 1]
+    return cut.rstrip(" ,;:.-—") + "…"
+
+
 def moment(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC")
 
@@ -78,8 +96,8 @@ def _loaders(template_dirs: Sequence[Path]) -> jinja2.BaseLoader:
 
 
 def _common(env: jinja2.Environment) -> jinja2.Environment:
-    env.filters.update(pct=pct, number=number, day=day, moment=moment)
-    env.globals.update(STATUS_SYMBOL=STATUS_SYMBOL, STATUS_TEXT=STATUS_TEXT)
+    env.filters.update(pct=pct, number=number, day=day, moment=moment, shorten=shorten, plain=to_plain)
+    env.globals.update(STATUS_SYMBOL=STATUS_SYMBOL, STATUS_TEXT=STATUS_TEXT, TYPE_NAMES=TYPE_NAMES)
     return env
 
 

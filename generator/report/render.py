@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.problems import printable
+from generator.render.markdown import to_plain
 from generator.render.options import QUIZ_DIR
 from generator.report.environment import html_environment, markdown_environment
+from generator.report.pages import training_titles
 from generator.score.gaps import STATUS_TEXT
 from generator.score.items import ModuleStats
 from generator.score.parallel import Background
@@ -32,6 +34,8 @@ DISTRACTORS_CSV = "distractors.csv"
 SCALES_CSV = "self-assessment.csv"
 QUALITY_CSV = "data-quality.csv"
 MAX_LISTED = 200  # rejections listed in the reports; data-quality.csv has them all
+HEATMAP_COLUMNS = 8  # competencies per heatmap table: more would not fit an A4 page's width
+TOP_GAPS = 2  # gaps per rep on the first screen: six reps must fit 1280x800
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,13 @@ def _context(scoring: Scoring) -> dict[str, Any]:
         "now": scoring.options.now,
         "links": Links(scoring.site_root),
         "competency": {c.id: c for c in catalog.taxonomy.competencies},
+        "training_title": training_titles(
+            {b.module.training for b in catalog.banks}
+            | {section for rep in scoring.reps for a in rep.assignments for section in a.sections},
+            scoring.options.docs_dir,
+        ),
+        "heatmap_parts": heatmap_parts(scoring.competencies),
+        "top_gaps": TOP_GAPS,
         "module": {m: b.module for m, b in catalog.modules.items()},
         "rejections": quality.rejections[:MAX_LISTED],
         "reasons": reasons.most_common(),
@@ -107,6 +118,15 @@ def _context(scoring: Scoring) -> dict[str, Any]:
             "quality": QUALITY_CSV,
         },
     }
+
+
+def heatmap_parts(competencies: list[str], most: int = HEATMAP_COLUMNS) -> list[list[str]]:
+    """The competencies in as few balanced tables as keep each to ``most`` columns."""
+    if not competencies:
+        return []
+    parts = -(-len(competencies) // most)
+    size = -(-len(competencies) // parts)
+    return [competencies[i : i + size] for i in range(0, len(competencies), size)]
 
 
 def _scale_columns(scoring: Scoring) -> list[tuple[str, str, str]]:
@@ -187,6 +207,7 @@ def assignments_csv(scoring: Scoring) -> str:
             "competencies",
             "largest_gap",
             "reason",
+            "rule",
             "quiz_url",
             "training_url",
             "plan_url",
@@ -202,6 +223,7 @@ def assignments_csv(scoring: Scoring) -> str:
                 " ".join(a.competencies),
                 _fraction(a.largest_gap),
                 a.reason,
+                a.rule,
                 links.quiz(a.module) or "",
                 links.training(a.training) or "",
                 rep.plan_link or "",
@@ -242,6 +264,7 @@ def assignments_yaml(scoring: Scoring) -> str:
                 f"        priority: {a.rank}",
                 f"        competencies: [{', '.join(_yaml(c) for c in a.competencies)}]",
                 f"        reason: {_yaml(a.reason)}",
+                f"        rule: {_yaml(a.rule)}",
                 f"        quiz: {_yaml(links.quiz(a.module))}",
                 f"        training: {_yaml(links.training(a.training) or a.training)}",
             ]
@@ -261,6 +284,7 @@ def items_csv(items: list[ModuleStats]) -> str:
             "module",
             "question",
             "type",
+            "text",
             "n",
             "facility",
             "sd",
@@ -273,6 +297,7 @@ def items_csv(items: list[ModuleStats]) -> str:
                 m.module.id,
                 i.question.id,
                 i.question.type,
+                to_plain(i.question.prompt),
                 i.n,
                 _one(i.facility),
                 _one(i.sd),

@@ -18,6 +18,17 @@ from generator.xapi import vocabulary as v
 
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 PERSON_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
+
+
+def person_key(raw: str) -> str:
+    """One rep, however the id was typed: ``" Rep-042 "`` and ``"rep-042"`` are the same person.
+
+    The widget compares ids the same way (trimmed, case-insensitive), so the scorer never
+    splits one rep's attempts across two ids.
+    """
+    return raw.strip().lower()
+
+
 VERB_NAMES = {
     v.ANSWERED: "answered",
     v.ATTEMPTED: "attempted",
@@ -63,7 +74,7 @@ class StatementReader:
     def __init__(self, now: datetime, future_tolerance_seconds: float = 600.0) -> None:
         self.latest_allowed = now.timestamp() + future_tolerance_seconds
         self._moments: dict[str, datetime | str] = {}
-        self._people: set[str] = set()
+        self._people: dict[str, str] = {}  # an id as written -> its person_key
         self._registrations: set[str] = set()
         self._activities: dict[str, tuple[str, str] | None] = {}
 
@@ -80,7 +91,7 @@ class StatementReader:
             object_id = value["object"]["id"]
             actor = value["actor"]
             account = actor["account"]
-            rep = account["name"]
+            rep = self._people.get(account["name"])
             context = value["context"]
             registration = context["registration"]
             timestamp = value["timestamp"]
@@ -97,7 +108,7 @@ class StatementReader:
             if (
                 type(sid) is not str
                 or not UUID.fullmatch(sid)
-                or rep not in self._people
+                or rep is None
                 or registration not in self._registrations
                 or type(moment) is not datetime
                 or type(account.get("homePage", "")) is not str
@@ -301,17 +312,18 @@ class StatementReader:
                 return f"'{where}' must identify a person by 'account' {{homePage, name}} or 'mbox'"
             person = mbox[7:]
             home = MBOX_HOME
-        if type(person) is not str or person not in self._people:
-            if type(person) is not str or not PERSON_ID.fullmatch(person):
+        key = self._people.get(person) if type(person) is str else None
+        if key is None:
+            if type(person) is not str or not PERSON_ID.fullmatch(person.strip()):
                 return (
                     f"'{where}' id must be 1-64 letters, digits or _ . @ - (starting with a letter or "
                     "digit)" + _found(person)
                 )
-            self._people.add(person)
+            key = self._people[person] = person_key(person)
         name = agent.get("name")
         if name is not None and type(name) is not str:
             return f"'{where}.name' must be a string" + _found(name)
-        return person, name, home
+        return key, name, home
 
     def _moment(self, timestamp: str) -> datetime | str:
         known = self._moments.get(timestamp)

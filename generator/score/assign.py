@@ -1,9 +1,17 @@
-"""Assignments: the modules that close a rep's gaps, biggest gap first, each with its reason.
+"""Assignments: the modules that close a rep's gaps, biggest gap first, each with its rule in words.
 
-Gaps are taken largest first; a gap not yet covered by a chosen module picks the
-practice module that covers it and the most other open gaps (graded assessments
-only when no practice module covers it). Each rep gets one "My plan" link: the
-portal's ``plan/`` page with the plan in the URL fragment, which browsers never
+The rule for a gap, in order:
+
+1. the bank of a module where the gap was measured names another module for it
+   (``remediation``): that module, with the bank's reason;
+2. the gap was measured in a practice module: that module (where the rep lost the most
+   points on the competency, if several), after its training page;
+3. the gap was measured only in graded assessments: the practice module that teaches
+   the competency (graded ones only when no practice module does).
+
+A module chosen for one gap also closes the rep's other open gaps for which the same
+rule would pick it, so no module is assigned twice. Each rep gets one "My plan" link:
+the portal's ``plan/`` page with the plan in the URL fragment, which browsers never
 send to a server.
 """
 
@@ -12,6 +20,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import orjson
 
@@ -23,6 +32,33 @@ PLAN_PAGE = "plan/"
 PLAN_VERSION = 1
 _SITE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
 
+BANK_RULE = "bank"
+MEASURED_RULE = "measured"
+TEACHES_RULE = "teaches"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One module's share of a gap's evidence (its latest attempt)."""
+
+    module: str
+    title: str
+    mastery: float
+    answered: int
+
+
+@dataclass(frozen=True)
+class GapEvidence:
+    """A gap an assignment closes, and the answers behind it."""
+
+    competency: str
+    name: str
+    mastery: float
+    threshold: float
+    answered: int
+    last: datetime | None
+    sources: list[Source]
+
 
 @dataclass
 class Assignment:
@@ -32,32 +68,42 @@ class Assignment:
     training: str  # page relative to docs/, e.g. training/qualification.md
     competencies: list[str]  # the gaps it covers, largest first
     largest_gap: float
-    reason: str
+    reason: str  # what it closes, for the rep's plan and the CSV
+    rule: str  # why this module for these gaps, in words
+    rule_kind: str  # BANK_RULE, MEASURED_RULE or TEACHES_RULE
+    gaps: list[GapEvidence]
     # The page sections that teach the gaps it covers (its questions' ``training`` links), in order
     sections: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    modules: frozenset[str]  # the modules the rule allows for this gap
+    kind: str
+    words: str
 
 
 def assign(cells: dict[str, Cell], catalog: Catalog, index: Course) -> list[Assignment]:
     gaps = sorted((c for c in cells.values() if c.status == GAP), key=lambda c: (-c.gap, c.competency))
     if not gaps:
         return []
-    candidates = [
-        (catalog.modules[module_id].module, competencies)
-        for module_id, competencies in index.module_competencies.items()
-    ]
-    open_gaps = {c.competency for c in gaps}
-    chosen: list[tuple[Module, list[Cell]]] = []
-    for gap in gaps:
-        if gap.competency not in open_gaps:
-            continue
-        covering = [(m, comps) for m, comps in candidates if gap.competency in comps]
-        if not covering:
-            continue
-        practice = [(m, comps) for m, comps in covering if m.mode == "practice"] or covering
-        module, comps = min(practice, key=lambda mc: (-len(mc[1] & open_gaps), mc[0].id))
-        covered = [c for c in gaps if c.competency in comps & open_gaps]
-        open_gaps -= comps
-        chosen.append((module, covered))
+    choices = {gap.competency: _choice(gap, catalog, index) for gap in gaps}
+    open_gaps = [g for g in gaps if choices[g.competency].modules]
+    chosen: list[tuple[Module, list[Cell], _Choice]] = []
+    while open_gaps:
+        first = open_gaps[0]
+        choice = choices[first.competency]
+        module_id = min(
+            choice.modules,
+            key=lambda m: (
+                -_lost(first, m),
+                -sum(m in choices[g.competency].modules for g in open_gaps),
+                m,
+            ),
+        )
+        covered = [g for g in open_gaps if module_id in choices[g.competency].modules]
+        open_gaps = [g for g in open_gaps if g not in covered]
+        chosen.append((catalog.modules[module_id].module, covered, choice))
     return [
         Assignment(
             rank=rank,
@@ -66,11 +112,76 @@ def assign(cells: dict[str, Cell], catalog: Catalog, index: Course) -> list[Assi
             training=module.training,
             competencies=[c.competency for c in covered],
             largest_gap=covered[0].gap,
-            reason=_reason(covered),
+            reason=_reason(covered, catalog),
+            rule=choice.words,
+            rule_kind=choice.kind,
+            gaps=[_evidence(c, catalog) for c in covered],
             sections=_sections(module, {c.competency for c in covered}),
         )
-        for rank, (module, covered) in enumerate(chosen, start=1)
+        for rank, (module, covered, choice) in enumerate(chosen, start=1)
     ]
+
+
+def _choice(gap: Cell, catalog: Catalog, index: Course) -> _Choice:
+    """The modules the rule allows for ``gap``, and the rule in words."""
+    measured = [catalog.modules[m].module for m in gap.modules if m in catalog.modules]
+    for module in measured:
+        for entry in module.remediation:
+            if gap.competency in entry.competencies and entry.module in index.module_competencies:
+                return _Choice(
+                    frozenset({entry.module}),
+                    BANK_RULE,
+                    f"Gap measured in \u201c{module.title}\u201d, whose bank assigns this module for it: "
+                    f"{entry.reason.rstrip('.')}.",
+                )
+    practice = [m for m in measured if m.mode == "practice"]
+    if practice:
+        return _Choice(
+            frozenset(m.id for m in practice),
+            MEASURED_RULE,
+            "Gap measured in this module: retake it after its training page.",
+        )
+    covering = [
+        catalog.modules[m].module
+        for m, taught in index.module_competencies.items()
+        if gap.competency in taught
+    ]
+    teaching = [m for m in covering if m.mode == "practice"] or covering
+    where = " and ".join(f"\u201c{m.title}\u201d" for m in measured) or "an assessment"
+    return _Choice(
+        frozenset(m.id for m in teaching),
+        TEACHES_RULE,
+        f"Gap measured only in {where}, a graded assessment; this practice module teaches it.",
+    )
+
+
+def _lost(cell: Cell, module: str) -> float:
+    """Points the rep lost on ``cell``'s competency in ``module``: where the gap shows most."""
+    earned, answered = cell.evidence.get(module, (0.0, 0))
+    return answered - earned
+
+
+def _evidence(cell: Cell, catalog: Catalog) -> GapEvidence:
+    return GapEvidence(
+        competency=cell.competency,
+        name=_name(cell.competency, catalog),
+        mastery=cell.mastery or 0.0,
+        threshold=cell.threshold,
+        answered=cell.questions,
+        last=cell.last,
+        sources=[  # where the most points were lost first
+            Source(m, catalog.modules[m].module.title, earned / answered, answered)
+            for m, (earned, answered) in sorted(
+                cell.evidence.items(), key=lambda e: (e[1][0] - e[1][1], e[0])
+            )
+            if answered and m in catalog.modules
+        ],
+    )
+
+
+def _name(competency: str, catalog: Catalog) -> str:
+    found = catalog.competencies.get(competency)
+    return found.title if found else competency
 
 
 def _sections(module: Module, gaps: set[str]) -> list[str]:
@@ -83,9 +194,10 @@ def _sections(module: Module, gaps: set[str]) -> list[str]:
     return list(dict.fromkeys(link for link in found if link and "#" in link))
 
 
-def _reason(covered: list[Cell]) -> str:
+def _reason(covered: list[Cell], catalog: Catalog) -> str:
     parts = [
-        f"{c.competency} at {round(100 * (c.mastery or 0))}% (target {round(100 * c.threshold)}%)"
+        f"{_name(c.competency, catalog)} at {round(100 * (c.mastery or 0))}% "
+        f"(target {round(100 * c.threshold)}%)"
         for c in covered
     ]
     return "Closes " + (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1])

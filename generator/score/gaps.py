@@ -11,7 +11,9 @@ The threshold is ``--gap-threshold`` when given, otherwise the mastery threshold
 the module each answer came from, averaged over the answers (so one module's
 threshold when all evidence comes from one module). Averaging per answer keeps the
 model monotone: a right answer added never turns ``mastered`` into ``gap``. Readiness is the share of the
-course's knowledge competencies the rep has mastered.
+competencies with enough evidence that the rep has mastered, always said together with how many
+competencies that is: "not enough evidence yet" is no gap, and counting it as one made a rep who had
+taken one module look 8% ready.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class Cell:
     threshold: float = 0.8
     status: str = INSUFFICIENT
     modules: list[str] = field(default_factory=list)
+    # module -> (points earned, questions answered) in its latest attempt: where the evidence came from
+    evidence: dict[str, tuple[float, int]] = field(default_factory=dict)
 
     @property
     def mastery(self) -> float | None:
@@ -77,8 +81,14 @@ class Readiness:
     total: int
 
     @property
-    def score(self) -> float:
-        return self.mastered / self.total if self.total else 0.0
+    def evidenced(self) -> int:
+        """Competencies with enough evidence to call mastered or a gap."""
+        return self.mastered + self.gaps
+
+    @property
+    def score(self) -> float | None:
+        """Share of the evidenced competencies mastered; ``None`` while none has enough evidence."""
+        return self.mastered / self.evidenced if self.evidenced else None
 
 
 @dataclass
@@ -144,7 +154,7 @@ def rep_cells(
         threshold = index.mastery.get(module_id)
         if threshold is None:  # a survey or review
             continue
-        touched: set[str] = set()
+        here: dict[str, list[float]] = {}  # competency -> [earned, answered] in this attempt
         for qid, answer in attempt.answers.items():
             competencies = question_competencies.get(qid)
             if not competencies:
@@ -154,11 +164,14 @@ def rep_cells(
                 earned[competency] += score
                 answered[competency] += 1
                 targets[competency] += threshold
-            touched.update(competencies)
+                tally = here.setdefault(competency, [0.0, 0])
+                tally[0] += score
+                tally[1] += 1
         when = attempt.when
-        for competency in touched:
+        for competency, (points, count) in here.items():
             cell = cells[competency]
             cell.modules.append(module_id)
+            cell.evidence[module_id] = (points, int(count))
             cell.attempts += counts[module_id]
             if cell.last is None or when > cell.last:
                 cell.last = when
@@ -186,11 +199,20 @@ def readiness(cells: dict[str, Cell]) -> Readiness:
     )
 
 
+def readiness_figure(r: Readiness) -> str:
+    """ "62% ready on 9 of 13 competencies with enough evidence": the share and what it rests on."""
+    if r.score is None:
+        return f"not enough evidence yet on any of the {r.total} competencies"
+    return f"{round(100 * r.score)}% ready on {r.evidenced} of {r.total} competencies with enough evidence"
+
+
 def readiness_sentence(name: str, r: Readiness) -> str:
     """The one sentence a manager can say out loud."""
+    if r.score is None:
+        return f"{name}: {readiness_figure(r)}."
     return (
-        f"{name} has mastered {r.mastered} of the {r.total} competencies the course teaches "
-        f"({round(100 * r.score)}% ready); {r.gaps} {'is a gap' if r.gaps == 1 else 'are gaps'} and "
+        f"{name}: {readiness_figure(r)} (mastered {r.mastered}, "
+        f"{r.gaps} {'gap' if r.gaps == 1 else 'gaps'}); "
         f"{r.insufficient} {'has' if r.insufficient == 1 else 'have'} too little evidence yet."
     )
 

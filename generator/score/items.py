@@ -180,7 +180,7 @@ def _flags(item: ItemStats) -> list[str]:
         flags.append(f"facility {item.facility:.0f}% is at least 95%: almost everybody gets it right")
     if item.de is not None and item.de < DE_DUBIOUS:
         flags.append(f"discriminative efficiency {item.de:.0f} is below 15")
-    if item.option_kind == "option":
+    if item.option_kind in ("option", "answer"):
         for option in item.options:
             if not option.correct and option.overall < DISTRACTOR_MIN:
                 flags.append(

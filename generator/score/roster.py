@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.problems import InvalidInput, Problem, display_path
-from generator.results.statement import PERSON_ID
+from generator.results.statement import PERSON_ID, person_key
 from generator.score.text import clean
 
 COLUMNS = ("rep_id", "name", "team", "manager")
@@ -44,6 +44,7 @@ def read_roster(path: Path) -> dict[str, RosterRow]:
                 )
             )
             continue
+        rep = person_key(rep)  # as the statements' ids are compared
         if rep in rows:
             problems.append(Problem(shown, line, 1, f"rep_id '{rep}' repeats line {rows[rep].line}"))
             continue

@@ -19,7 +19,7 @@ from generator.problems import display_path
 from generator.results.reader import Limits, read_file
 from generator.results.statement import MBOX_HOME
 from generator.score import assign as assignments
-from generator.score.assign import Assignment
+from generator.score.assign import Assignment, GapEvidence
 from generator.score.gaps import (
     GAP,
     INSUFFICIENT,
@@ -52,6 +52,7 @@ class ScoreOptions:
     min_n: int = 20
     gap_threshold: float | None = None
     site_url: str | None = None
+    docs_dir: Path | None = None  # the portal's docs, for the training pages' titles
     limits: Limits = field(default_factory=Limits)
     jobs: int = 1
     parallel_min_files: int = 64
@@ -81,6 +82,12 @@ class RepReport:
         return gaps + [c for c in self.cells.values() if c.status == INSUFFICIENT]
 
     @property
+    def needs(self) -> list[tuple[GapEvidence, Assignment]]:
+        """Every assigned gap, largest first, with the assignment that closes it."""
+        found = [(g, a) for a in self.assignments for g in a.gaps]
+        return sorted(found, key=lambda ga: (-(ga[0].threshold - ga[0].mastery), ga[0].competency))
+
+    @property
     def mastered_cells(self) -> list[Cell]:
         return [c for c in self.cells.values() if c.status == MASTERED]
 
@@ -92,8 +99,14 @@ class TeamReport:
     cells: dict[str, TeamCell]
 
     @property
-    def readiness(self) -> float:
-        return sum(r.readiness.score for r in self.reps) / len(self.reps) if self.reps else 0.0
+    def readiness(self) -> Readiness:
+        """Every rep x competency of the team pooled: the share mastered of those with enough evidence."""
+        return Readiness(
+            sum(r.readiness.mastered for r in self.reps),
+            sum(r.readiness.gaps for r in self.reps),
+            sum(r.readiness.insufficient for r in self.reps),
+            sum(r.readiness.total for r in self.reps),
+        )
 
 
 @dataclass

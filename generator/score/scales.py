@@ -173,10 +173,12 @@ def calibrate(scales: RepScales, cells: dict[str, Cell], catalog: Catalog) -> li
                 diff = seen[first] - seen[second]
                 if abs(diff) >= CALIBRATION_GAP - 1e-9:
                     high, low = (first, second) if diff > 0 else (second, first)
+                    named = catalog.competencies.get(competency)
+                    label = f"{named.title} ({competency})" if named else competency
                     out.append(
                         Calibration(
                             competency,
-                            f"{competency}: {high} {_verb(high)} it at {_pct(seen[high])}, {low} at "
+                            f"{label}: {high} {_verb(high)} it at {_pct(seen[high])}, {low} at "
                             f"{_pct(seen[low])}",
                         )
                     )

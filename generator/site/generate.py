@@ -16,14 +16,15 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator import __version__
 from generator.bank.files import TAXONOMY_FILE, bank_files
 from generator.render.options import TEMPLATE_SUBDIR, PageOptions
+from generator.site.nav import QuizEntry
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 PACKAGE = Path(__file__).resolve().parent.parent
 PACKAGE_TEMPLATES = PACKAGE / "render" / "templates"
 # The code that turns banks into pages is part of the key too: an upgrade must not serve stale pages.
@@ -34,6 +35,7 @@ PAGE_CODE = ("bank", "render", "site", "xapi")
 class Generated:
     pages: dict[str, str]  # docs-relative path -> Markdown
     training: list[str]  # training pages the banks link to, docs-relative
+    quizzes: list[QuizEntry]  # the quiz pages, in the quiz index's order, for the navigation
     cached: bool = False
 
 
@@ -53,10 +55,12 @@ def generate(
     # Imported here so that a cache hit never pays for pydantic and the validator.
     from generator.bank.catalog import load_catalog
     from generator.render.pages import environment, render_site_pages
+    from generator.site.nav import quiz_entries
 
     catalog = load_catalog(banks_dir, docs_dir)
     pages = render_site_pages(catalog, environment(template_dirs), options)
-    result = Generated(pages, sorted({b.module.training for b in catalog.banks}))
+    training = sorted({b.module.training for b in catalog.banks})
+    result = Generated(pages, training, quiz_entries(catalog, options))
     if cache_dir and key:
         _write(cache_dir, key, result)
     return result
@@ -83,7 +87,8 @@ def _key(banks_dir: Path, template_dirs: Sequence[Path], options: PageOptions) -
 def _read(cache_dir: Path, key: str) -> Generated | None:
     try:
         data = json.loads((cache_dir / f"pages-{key}.json").read_text(encoding="utf-8"))
-        return Generated(dict(data["pages"]), list(data["training"]), cached=True)
+        quizzes = [QuizEntry(**entry) for entry in data["quizzes"]]
+        return Generated(dict(data["pages"]), list(data["training"]), quizzes, cached=True)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -96,7 +101,9 @@ def _write(cache_dir: Path, key: str, result: Generated) -> None:
             old.unlink(missing_ok=True)
         handle, temp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"pages": result.pages, "training": result.training}, out, ensure_ascii=False)
+            quizzes = [asdict(entry) for entry in result.quizzes]
+            content = {"pages": result.pages, "training": result.training, "quizzes": quizzes}
+            json.dump(content, out, ensure_ascii=False)
         Path(temp).replace(cache_dir / f"pages-{key}.json")
     except OSError:
         pass  # a read-only checkout still builds, just without the cache

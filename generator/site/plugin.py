@@ -11,6 +11,7 @@ every build; spliced in last, the form cannot reach the search index at all.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ from generator.lrs.client import LrsError, statements_url
 from generator.problems import InvalidInput
 from generator.render.options import LRS_SCRIPT, PageOptions
 from generator.site.generate import generate, split_form
+from generator.site.problems import problems_banner, with_banner
+from generator.site.nav import QuizEntry, expand_nav, missing_from_nav, missing_message
 
 log = get_plugin_logger("repready")
 
@@ -52,6 +55,14 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
         self.pages: dict[str, str] = {}
         self.forms: dict[str, tuple[str, str]] = {}
         self.banks_dir: Path | None = None
+        self.serving = False
+        self.built = False  # pages from a good build exist (kept across rebuilds under serve)
+        self.banner = ""
+        self.quizzes: list[QuizEntry] = []  # the last good build's, for the nav while a bank is broken
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance, and the last good pages, across rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -74,9 +85,25 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
                 cache_dir=root / ".cache" / "repready" if self.config.cache else None,
             )
         except InvalidInput as error:
+            if self.serving and self.built:
+                # A failed rebuild would stall every request of the preview: show the last good
+                # pages with the problems on them. Printed, not logged: under strict, a logged
+                # warning would fail this rebuild too.
+                print(f"repready: {error}; the preview shows them on every page:", file=sys.stderr)
+                for problem in error.problems:
+                    print(f"  {problem}", file=sys.stderr)
+                self.banner = problems_banner(error.problems, [Path(custom_dir)] if custom_dir else [])
+                config.nav = expand_nav(config.nav, self.quizzes, self.config.quiz_dir)
+                return config
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"question banks are invalid: {error}") from None
+        # New banks appear in the nav without an edit of mkdocs.yml (see generator.site.nav).
+        self.quizzes = generated.quizzes
+        config.nav = expand_nav(config.nav, self.quizzes, self.config.quiz_dir)
+        for entry in missing_from_nav(config.nav, generated.quizzes, self.config.quiz_dir):
+            log.warning(missing_message(entry, self.config.quiz_dir))
+        self.built, self.banner = True, ""
         self.pages, self.forms = {}, {}
         for path, content in generated.pages.items():
             page, placeholder, form = split_form(content)
@@ -96,6 +123,8 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.banner:
+            output = with_banner(output, self.banner)
         splice = self.forms.get(page.file.src_uri)
         if splice is None:
             return output

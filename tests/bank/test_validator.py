@@ -10,11 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.bank.anchors import heading_ids
 from generator.bank.catalog import load_catalog
 from generator.problems import InvalidInput
-from tests.conftest import DEMO_SITE
+from tests.conftest import DEMO_SITE, ROOT
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(BROKEN.glob("*.yml"))
@@ -92,6 +93,26 @@ def test_hashes_ignore_yaml_layout_but_not_meaning(tmp_path: Path) -> None:
         banks = _banks_with(tmp_path / str(len(hashes)), ("demo.yml", text.encode()))
         hashes.append(load_catalog(banks, DEMO_SITE / "docs").modules["demo"].question_hashes["demo-1"])
     assert hashes[0] == hashes[1] != hashes[2]
+
+
+def test_unknown_ids_suggest_the_nearest_known_id_of_the_sample_content() -> None:
+    from generator.bank.suggest import nearest
+
+    taxonomy = yaml.safe_load((ROOT / "assessments" / "competencies.yml").read_text(encoding="utf-8"))
+    known = [c["id"] for c in taxonomy["competencies"]]
+    assert nearest("PROC.NEXTSTEP", known) == "PROC.NEXT_STEP"
+    assert nearest("proc.next-step", known) == "PROC.NEXT_STEP"
+    assert nearest("QUAL.MONEY", known) is None  # nothing close: no guess
+
+
+def test_a_typo_is_one_problem_and_a_valid_bank_has_none(tmp_path: Path) -> None:
+    demo = (DEMO_SITE / "assessments" / "demo" / "demo.yml").read_text(encoding="utf-8")
+    typo = demo.replace("    prompt: What shows", "    promt: What shows", 1)
+    found = _problems(_banks_with(tmp_path, ("demo.yml", typo.encode())))
+    assert [p.split("topic/", 1)[1] for p in found] == [
+        "demo.yml:11:5: error: unknown key 'promt' in questions[0]: did you mean 'prompt'? "
+        "('prompt' is required there and missing)"
+    ]
 
 
 def test_heading_ids_follow_the_toc_extension() -> None:

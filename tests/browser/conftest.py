@@ -10,6 +10,7 @@ against ``127.0.0.1`` still engages), but not its port, so there every link is a
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ class Site:
     out: Path  # the built site
     port: int  # the address in site_url: instant navigation
     other_port: int  # the same files elsewhere: full page loads
+    engine: str = "mkdocs"  # what built it: "mkdocs" (with the plugin) or "zensical" (without)
 
     @property
     def site_url(self) -> str:
@@ -82,7 +84,7 @@ def mkdocs_config(site_url: str) -> dict[str, Any]:
         },
         "plugins": ["search", {"repready": {"banks": "assessments"}}],
         "extra_javascript": [{"path": "assets/repready/dist/quiz.js", "type": "module"}],
-        "extra_css": ["assets/repready/dist/quiz.css"],
+        "extra_css": ["assets/repready/dist/quiz.css", "assets/repready/chrome.css"],
         "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables"],
         "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
@@ -111,6 +113,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(src, out, _port(url), _port(other_url))
 
 
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The same sources built by ``repready zensical``: Zensical, no MkDocs plugin involved."""
+    from generator.cli import main
+
+    src, out = copy_fixture(tmp_path_factory.mktemp("browser-site-zensical"))
+    with static_server(out) as url, static_server(out) as other_url:
+        (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
+        if main(["zensical", "--config", str(src / "mkdocs.yml"), "--out", str(out)]) != 0:
+            pytest.fail("repready zensical failed (its messages are in the captured output)")
+        yield Site(src, out, _port(url), _port(other_url), engine="zensical")
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def engine_site(request: pytest.FixtureRequest) -> Site:
+    """The site as each engine builds it: for the flows that must work on both."""
+    built: Site = request.getfixturevalue("site" if request.param == "mkdocs" else "zensical_site")
+    return built
+
+
 def copy_fixture(base: Path) -> tuple[Path, Path]:
     """The fixture site with a copy of the project's theme in ``base``: its source and output folders."""
     src, out = base / "src", base / "out"
@@ -125,6 +147,29 @@ def build_fixture(src: Path, out: Path, site_url: str) -> None:
     built = mkdocs_build(src / "mkdocs.yml", out)
     if built.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real sample content (``assessments/``, ``docs/``, ``mkdocs.yml``), built as a fork would.
+
+    Only ``site_url`` changes, to the server's address, so instant navigation engages there.
+    """
+    base = tmp_path_factory.mktemp("sample-site")
+    src, out = base / "src", base / "out"
+    src.mkdir()
+    for folder in ("assessments", "docs", "theme"):
+        shutil.copytree(ROOT / folder, src / folder)
+    bundle_widget(src / "theme" / "assets" / "repready" / "dist")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    with static_server(out) as url, static_server(out) as other_url:
+        site_url = re.compile(r"^site_url: .*$", re.MULTILINE)
+        assert site_url.search(config), "mkdocs.yml names its site_url"
+        (src / "mkdocs.yml").write_text(site_url.sub(f"site_url: {url}", config), encoding="utf-8")
+        built = mkdocs_build(src / "mkdocs.yml", out)
+        if built.returncode != 0:
+            pytest.fail(f"mkdocs build --strict of the sample site failed:\n{built.stdout}\n{built.stderr}")
+        yield Site(src, out, _port(url), _port(other_url))
 
 
 def _port(url: str) -> int:

@@ -40,7 +40,7 @@ def test_progress_survives_navigation_and_reload(page: Page, site: Site, instant
     go_to_training_and_back(page, site, instant=instant)
     expect(question(page, 1, 4).get_by_role("radio", name="Send the price list at once.")).to_be_checked()
     expect(question(page, 2, 4).get_by_role("checkbox", name="Fuel costs fall")).to_be_checked()
-    expect(page.get_by_label("Your rep id")).to_have_value("rep-042")
+    expect(page.get_by_text("Answering as Ann Rep (rep-042)")).to_be_visible()
 
     page.go_back()  # history navigation: the training page, then forward to the quiz again
     expect(page).to_have_url(site.url("training/basics/", instant=instant))
@@ -78,7 +78,8 @@ if (!sessionStorage.getItem("seeded")) {
 
 GARBAGE = {
     "repready:v1:learner": "{not json",
-    "repready:v1:draft:fx-basics": json.dumps(
+    # A draft made before anyone named themselves in this browser.
+    "repready:v1:draft::fx-basics": json.dumps(
         {
             "reg": "11111111-2222-4333-8444-555555555555",
             "started": "2025-01-01T00:00:00.000Z",
@@ -98,7 +99,8 @@ GARBAGE = {
     ),
     "repready:v1:attempts:fx-types": '"a string"',
     "repready:v1:attempts:": "[]",
-    "repready:v1:draft:fx-types": "[[[",
+    "repready:v1:draft::fx-types": "[[[",
+    "repready:v1:rep": '{"name": "Bad", "id": "not an id"}',
     "other-app:state": "<xml/>",
 }
 
@@ -122,7 +124,7 @@ def test_corrupt_and_foreign_storage_is_ignored(browser: Browser, site: Site) ->
             "11111111-2222-4333-8444-555555555555"
         }
         open_quiz(page, site, "fx-types")
-        expect(page.get_by_label("Your rep id")).to_have_value("rep-042")
+        expect(page.get_by_text("Answering as Ann Rep (rep-042)")).to_be_visible()
         expect(page.locator(".rr-history")).to_be_hidden()
     finally:
         page.context.close()

@@ -51,13 +51,16 @@ def put_in_order(page: Page, steps: Locator, *, keyboard: bool) -> None:
     assert step_order(steps) == RIGHT_ORDER
 
 
-def choose_with_keys(page: Page, select: Locator, label: str) -> None:
-    tab_to(page, select)
+def choose_with_keys(page: Page, group: Locator, label: str) -> None:
+    """Tab into an item's radio group, Space to choose, arrows until the target is chosen."""
+    tab_to(page, group.get_by_role("radio").first)
+    page.keyboard.press("Space")
+    target = group.get_by_role("radio", name=label, exact=True)
     for _ in range(10):
-        if select.evaluate("s => s.selectedOptions[0].textContent") == label:
+        if target.is_checked():
             return
         page.keyboard.press("ArrowDown")
-    raise AssertionError(f"no option {label!r}")
+    raise AssertionError(f"no target {label!r}")
 
 
 @pytest.mark.parametrize("keyboard", [False, True], ids=["mouse", "keyboard"])
@@ -69,11 +72,11 @@ def test_matching_ordering_and_scenario(page: Page, site: Site, keyboard: bool) 
     fill_learner(page)
     matching = question(page, 1, 3)
     for item, label in MATCHES.items():
-        select = matching.get_by_label(item)
+        group = matching.get_by_role("group", name=item)
         if keyboard:
-            choose_with_keys(page, select, label)
+            choose_with_keys(page, group, label)
         else:
-            select.select_option(label=label)
+            group.get_by_role("radio", name=label, exact=True).check()
     steps = question(page, 2, 3).get_by_role("list")
     assert step_order(steps) != RIGHT_ORDER
     # at the top, Move up says so instead of moving
@@ -86,7 +89,8 @@ def test_matching_ordering_and_scenario(page: Page, site: Site, keyboard: bool) 
     page.reload()  # matches and order are part of the draft
     expect(page.locator("form.rr-quiz.rr-ready")).to_have_count(1)
     assert step_order(question(page, 2, 3).get_by_role("list")) == RIGHT_ORDER
-    expect(matching.get_by_label("Managers could coach risky drivers.")).to_have_value("price")
+    coach = matching.get_by_role("group", name="Managers could coach risky drivers.")
+    expect(coach.get_by_role("radio", name="A price point", exact=True)).to_be_checked()
     if keyboard:
         tab_to(page, page.get_by_role("button", name="Submit"))
         page.keyboard.press("Enter")
@@ -233,6 +237,8 @@ def test_manager_review(page: Page, site: Site, keyboard: bool) -> None:
     expect(notes).to_have_value("Good discipline.\nNext: decision dates.")
     result = submit(page)
     expect(result).to_contain_text("Pipeline discipline: average 3.0 of 4 — On track.")
+    expect(result).to_contain_text("Use Export results to save your reviews as a file")
+    expect(result).not_to_contain_text("to your manager")
     expect(page.locator(".rr-history")).to_have_text("Your reviews: Review 1: Ann Rep (rep-042)")
 
     _, data = export(page)  # exported by the manager: the reviews they wrote and their own attempts
@@ -267,7 +273,7 @@ def test_graded_submits_once_and_shows_no_score(page: Page, site: Site, keyboard
     fill_learner(page)
     rate(page, question(page, 1, 5), "A friendly buyer", keyboard=keyboard)
     tick = question(page, 2, 5).get_by_role("checkbox", name="Saves the 8%")
-    select = question(page, 4, 5).get_by_label("Logs harsh braking")
+    select = question(page, 4, 5).get_by_role("group", name="Logs harsh braking")
     move = question(page, 5, 5).get_by_role("list").locator("li").last.get_by_role("button", name="Move up")
     if keyboard:
         tab_to(page, tick)
@@ -277,13 +283,26 @@ def test_graded_submits_once_and_shows_no_score(page: Page, site: Site, keyboard
         page.keyboard.press("Enter")
         tab_to(page, page.get_by_role("button", name="Submit"))
         page.keyboard.press("Enter")
+    else:
+        tick.check()
+        select.get_by_role("radio", name="Feature", exact=True).check()
+        move.click()
+        page.get_by_role("button", name="Submit").click()
+    # Question 3 is unanswered: the guard names it, keeps focus on the button and asks again.
+    expect(page.get_by_role("status").filter(has_text="answered")).to_have_text("4 of 5 answered")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "1 of 5 questions are not answered: Question 3. This assessment can be submitted only once."
+    )
+    again = page.get_by_role("button", name="Submit anyway")
+    assert focused(page, again)
+    if keyboard:
+        page.keyboard.press("Enter")
         result = page.locator(".rr-result")
         assert focused(page, result)
     else:
-        tick.check()
-        select.select_option(label="Feature")
-        move.click()
-        result = submit(page)
+        again.click()
+        result = page.locator(".rr-result")
+        expect(result).not_to_be_empty()
     expect(result).to_contain_text("Your answers were recorded in this browser.")
     expect(result).to_contain_text("can be submitted only once")
     expect(result).not_to_contain_text("Score")

@@ -8,6 +8,7 @@ opened from the plan links the scorer writes.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -121,7 +122,8 @@ def test_hostile_names_show_as_text_and_bidi_is_neutralised(report_dir: Path, br
 def test_heatmap_cells_carry_number_and_symbol_not_colour_alone(report_dir: Path, browser: Browser) -> None:
     def body(w: Watched) -> None:
         w.page.goto((report_dir / "manager-report.html").as_uri())
-        north = w.page.get_by_role("table").filter(has_text="Ana Alvarez").first
+        heatmaps = w.page.get_by_role("table", name=re.compile("^Reps × competencies"))
+        north = heatmaps.filter(has_text="Ana Alvarez").first
         cells = north.get_by_role("row").filter(has_text="Ana Alvarez").locator("td.cell")
         assert [" ".join(t.split()) for t in cells.all_inner_texts()] == ["100% ✓ mastered"] * 3
         gap = w.page.locator("td.cell.gap").first
@@ -182,6 +184,13 @@ def _build_portal(cat: Catalog, base: Path, url: str) -> None:
     assert built.returncode == 0, built.stderr
 
 
+def named(cat: Catalog, reason: str) -> str:
+    """A reason as the page shows it: competency names, not ids."""
+    for competency in sorted(cat.competencies, key=len, reverse=True):
+        reason = reason.replace(competency, cat.competencies[competency].title)
+    return reason
+
+
 def plan_items(page: Page) -> list[str]:
     page.locator(".rr-plan-list").wait_for(state="visible")
     return [" ".join(t.split()) for t in page.locator(".rr-plan-list > li").all_inner_texts()]
@@ -210,13 +219,16 @@ def test_the_plan_link_from_the_scorer_lists_the_assigned_modules(
         assert [i.split(" — ")[0] for i in items] == [a.title for a in rep.assignments]
         first = rep.assignments[0]
         assert (
-            items[0] == f"{first.title} — {first.reason}. Study: Basics training, then take the quiz: quiz."
+            items[0]
+            == f"{first.title} — {named(cat, first.reason)}. Study Basics training, then take {first.title}."
         )
+        assert any(c in first.reason for c in cat.competencies), "the scorer's reason names ids"
+        assert not any(c in item for c in cat.competencies for item in items), "the page shows names"
         hrefs = page.locator(".rr-plan-list a").evaluate_all("links => links.map(a => a.href)")
         assert f"{portal}quizzes/beta/" in hrefs and f"{portal}training/beta/" in hrefs
         assert page.locator(".rr-plan-title").inner_text() == f"Plan for {PWNED}"
         # Following a link works, and the plan page reads its link again.
-        page.get_by_role("link", name="quiz", exact=True).first.click()
+        page.locator(".rr-plan-steps").first.get_by_role("link", name=first.title, exact=True).click()
         page.wait_for_url(f"{portal}quizzes/**")
         page.goto(link)
         assert len(plan_items(page)) == len(rep.assignments)
@@ -224,7 +236,9 @@ def test_the_plan_link_from_the_scorer_lists_the_assigned_modules(
     check(browser, body)
 
 
-def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, browser: Browser) -> None:
+def test_unknown_modules_are_skipped_and_bad_links_explained(
+    cat: Catalog, portal: str, browser: Browser
+) -> None:
     payload = {
         "v": 1,
         "rep": "r1",
@@ -237,7 +251,8 @@ def test_unknown_modules_are_skipped_and_bad_links_explained(portal: str, browse
         page = w.page
         page.goto(plan_link(portal, payload))
         assert plan_items(page) == [
-            "Alpha quiz — Closes T.NEED. Study: Basics training, then take the quiz: quiz."
+            f"Alpha quiz — Closes {cat.competencies['T.NEED'].title}. "
+            "Study Basics training, then take Alpha quiz."
         ]
         skipped = page.locator(".rr-plan-skipped").inner_text()
         assert skipped == "1 module in the link is not on this portal and was skipped."

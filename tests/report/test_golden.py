@@ -13,7 +13,7 @@ import pytest
 from generator.bank.catalog import Catalog
 from generator.cli import main
 from tests.report.scenario import write
-from tests.score.builders import BANKS, NOW
+from tests.score.builders import BANKS, DOCS, NOW
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("REPREADY_UPDATE_GOLDEN") == "1"
@@ -32,6 +32,8 @@ def reports(cat: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "results",
                 "--banks",
                 str(BANKS),
+                "--docs",
+                str(DOCS),
                 "--roster",
                 "roster.csv",
                 "--out",

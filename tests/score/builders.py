@@ -14,6 +14,7 @@ from generator.xapi.statements import Attempt, Learner, build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BANKS = FIXTURES / "banks"
+DOCS = FIXTURES / "docs"  # the training pages the banks name, for their titles
 HOME = "https://portal.example.com/"
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)

@@ -135,6 +135,19 @@ def test_roster_lists_absent_reps_and_rows_without_results(results: Path, tmp_pa
     assert "Roster rows with no results: Ray Seven (r7)." in md
 
 
+def test_roster_ids_match_results_trimmed_and_case_insensitive(results: Path, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("rep_id,name,team,manager\n R1 ,Rae One,North,Morgan\nR2,Ray Two,North,Morgan\n")
+    out = tmp_path / "reports"
+    assert score(str(results), "--out", str(out), "--roster", str(roster)) == 0
+    md = (out / "manager-report.md").read_text(encoding="utf-8")
+    assert "Reps with results who are not in the roster: none." in md
+    assert "Roster rows with no results: none." in md and "Rae One" in md
+    duplicate = tmp_path / "duplicate.csv"
+    duplicate.write_text("rep_id,name,team,manager\nr1,A,T,M\nR1,B,T,M\n")
+    assert score(str(results), "--out", str(tmp_path / "d"), "--roster", str(duplicate)) == 1
+
+
 def test_an_invalid_roster_is_reported_like_a_compiler(
     results: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

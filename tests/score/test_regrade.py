@@ -189,3 +189,14 @@ def test_reading_in_parallel_gives_the_same_result_as_in_one_process(tmp_path: P
         assert getattr(serial.quality, field) == getattr(parallel.quality, field), field
     assert list(serial.quality.conflicts) == list(parallel.quality.conflicts)
     assert len(serial.quality.conflicts) == 4  # three answers and the "completed" with its score
+
+
+def test_rep_ids_are_one_person_trimmed_and_case_insensitive(tmp_path: Path, cat: Catalog) -> None:
+    """'Rep-042' on one page and 'rep-042 ' on another are one rep, not a phantom at 0%."""
+    typed = attempt(cat, "R1", "alpha", RIGHT, number=1)
+    spaced = attempt(cat, " r1 ", "alpha", WRONG, number=2)
+    lower = attempt(cat, "r1", "alpha", RIGHT, number=3)
+    scoring = run(tmp_path, cat, typed, spaced, lower)
+    assert [r.rep for r in scoring.reps] == ["r1"]
+    assert scoring.reps[0].attempts == 3
+    assert scoring.quality.rejections == []

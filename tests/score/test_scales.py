@@ -22,7 +22,7 @@ from generator.bank.catalog import Catalog
 from generator.score.run import ScoreOptions, score
 from tests.score.builders import NOW, attempt, export
 
-RATINGS = {"A": (5, 1, 5), "B": (4, 2, 4), "C": (3, 3, 2), "D": (2, 5, 1)}
+RATINGS = {"a": (5, 1, 5), "b": (4, 2, 4), "c": (3, 3, 2), "d": (2, 5, 1)}
 
 
 def test_scale_means_bands_and_alpha(cat: Catalog, tmp_path: Path) -> None:
@@ -38,10 +38,10 @@ def test_scale_means_bands_and_alpha(cat: Catalog, tmp_path: Path) -> None:
         r.rep: [(s.scale.id, round(s.mean, 3), s.band) for s in r.scales.self_assessed] for r in scoring.reps
     }
     assert means == {
-        "A": [("confidence", 5.0, "Solid"), ("motivation", 3.0, "High")],
-        "B": [("confidence", 4.0, "Solid"), ("motivation", 3.0, "High")],
-        "C": [("confidence", 2.667, "Low"), ("motivation", 3.0, "High")],
-        "D": [("confidence", 1.333, "Low"), ("motivation", 3.0, "High")],
+        "a": [("confidence", 5.0, "Solid"), ("motivation", 3.0, "High")],
+        "b": [("confidence", 4.0, "Solid"), ("motivation", 3.0, "High")],
+        "c": [("confidence", 2.667, "Low"), ("motivation", 3.0, "High")],
+        "d": [("confidence", 1.333, "Low"), ("motivation", 3.0, "High")],
     }
     reliability = {(r.module, r.scale.id): r for r in scoring.reliability}
     confidence = reliability[("survey", "confidence")]
@@ -60,8 +60,8 @@ def test_calibration_flags_gaps_between_self_manager_and_quizzes(cat: Catalog, t
     # T.NEED: the manager rates (5 + 5)/2 = 5 -> 100%; the quizzes put a1, a2 at 0%.
     # A.CONFIDENCE: the rep rates 5 -> 100%; the manager 2 -> 25%.
     assert flags == [
-        "T.NEED: the manager rates it at 100%, the quizzes at 0%",
-        "A.CONFIDENCE: the rep rates it at 100%, the manager at 25%",
+        "Need (T.NEED): the manager rates it at 100%, the quizzes at 0%",
+        "Confidence (A.CONFIDENCE): the rep rates it at 100%, the manager at 25%",
     ]
 
 

@@ -29,10 +29,10 @@ def test_assignment_names_the_sections_of_its_gaps(tmp_path: Path) -> None:
     assert first.sections == ["training/alpha.md#need", "training/alpha.md#budget"]
     reports = render_reports(scoring)
     assert (
-        'Read first: <a href="https://portal.example.com/training/alpha/#need">training/alpha.md#need</a>, '
-        '<a href="https://portal.example.com/training/alpha/#budget">training/alpha.md#budget</a>.'
+        'Read first: <a href="https://portal.example.com/training/alpha/#need">Alpha \u203a need</a>, '
+        '<a href="https://portal.example.com/training/alpha/#budget">Alpha \u203a budget</a>.'
     ) in reports["manager-report.html"]
     assert (
-        "Read first: [training/alpha.md#need](<https://portal.example.com/training/alpha/#need>)"
+        "Read first: [Alpha \u203a need](<https://portal.example.com/training/alpha/#need>)"
         in (reports["manager-report.md"])
     )

@@ -53,7 +53,12 @@ def test_bank_error_fails_the_build_with_validator_messages_and_keeps_old_site(d
         "ERROR   -  repready: assessments/demo/demo.yml:21:9: error: unknown key 'corect' "
         "(did you mean 'correct'?) in questions[0].options[1]; expected one of: correct, feedback, id, text"
     ) in result.stderr
-    assert "question banks are invalid: 1 error in 1 file" in result.stderr
+    # One pass: the typo leaves the question without a correct option, and that is reported too.
+    assert (
+        "ERROR   -  repready: assessments/demo/demo.yml:16:7: error: a single-choice question needs "
+        "exactly one correct option, found 0"
+    ) in result.stderr
+    assert "question banks are invalid: 2 errors in 1 file" in result.stderr
     after = sorted(p.relative_to(demo_site / "out") for p in (demo_site / "out").rglob("*"))
     assert after == before, "a failed build leaves the previous site untouched"
 

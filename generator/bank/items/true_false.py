@@ -28,6 +28,7 @@ class TrueOrFalse(ItemType[TrueFalse]):
     model = TrueFalse
     name = "true-false"
     interaction = "true-false"
+    analysis_kind = "answer"  # item analysis names the two answers as statements
 
     def texts(self, question: TrueFalse) -> Iterator[str]:
         yield from (t for t in (question.feedback_true, question.feedback_false) if t)
@@ -51,7 +52,12 @@ class TrueOrFalse(ItemType[TrueFalse]):
         return text == "true"
 
     def choices(self, question: TrueFalse) -> list[Choice]:
-        return [("true", "True", question.answer), ("false", "False", not question.answer)]
+        # Rows that read as statements: "'Features sell.' is false", not "false False".
+        statement = " ".join(question.prompt.split())
+        return [
+            ("true", f"\u201c{statement}\u201d is true", question.answer),
+            ("false", f"\u201c{statement}\u201d is false", not question.answer),
+        ]
 
     def credited(self, question: TrueFalse, value: Any) -> frozenset[str]:
         return frozenset({"true" if value else "false"})

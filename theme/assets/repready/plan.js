@@ -35,6 +35,7 @@
         }
       });
       return {
+        rep: typeof data.rep === "string" && ID.test(data.rep.trim()) ? data.rep.trim().toLowerCase() : "",
         name: clean(data.name, 120),
         issued: typeof data.issued === "string" && DAY.test(data.issued) ? data.issued : "",
         modules: modules
@@ -70,6 +71,60 @@
     element.hidden = false;
   }
 
+  /* This browser's own record (kept by the quiz widget, widget/rep.js and widget/people.js):
+     whether the current rep has mastered a practice module or submitted any other. */
+  var STORE = "repready:v1:";
+
+  function stored(key) {
+    try {
+      return JSON.parse(localStorage.getItem(STORE + key));
+    } catch {
+      return null;
+    }
+  }
+
+  function currentRepId() {
+    var rep = stored("rep") || stored("learner");
+    return rep && typeof rep.id === "string" && ID.test(rep.id.trim()) ? rep.id.trim().toLowerCase() : "";
+  }
+
+  // null when not done; otherwise what to add to "Done" (the best score of a mastered practice module).
+  function completed(moduleId, plan) {
+    var rep = plan.rep || currentRepId();
+    var list = rep ? stored("attempts:" + moduleId) : null;
+    if (!Array.isArray(list)) return null;
+    var mine = list.filter(function (a) {
+      return a && a.learner && typeof a.learner.id === "string" && a.learner.id.trim().toLowerCase() === rep && !a.instructor;
+    });
+    var mastered = mine.filter(function (a) { return a.mastered === true && typeof a.pct === "number"; });
+    if (mastered.length) return " (" + Math.max.apply(null, mastered.map(function (a) { return a.pct; })) + "%)";
+    // Graded modules have no score in the browser: submitting them completes them.
+    return mine.some(function (a) { return a.mode === "graded"; }) ? "" : null;
+  }
+
+  // Competency ids in a reason ("Closes VALUE.FAB at 17%") become their names.
+  function named(text, root) {
+    var names = {};
+    try {
+      names = JSON.parse(root.getAttribute("data-rr-competencies") || "{}") || {};
+    } catch {
+      names = {};
+    }
+    return text.replace(/[A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+)+/g, function (id) {
+      return typeof names[id] === "string" ? names[id] : id;
+    });
+  }
+
+  function remember(plan) {
+    var rep = plan.rep || currentRepId();
+    if (!rep) return;
+    try {
+      localStorage.setItem(STORE + "plan:" + rep, JSON.stringify(plan.modules.map(function (m) { return m.id; })));
+    } catch {
+      /* storage unavailable: the plan still shows */
+    }
+  }
+
   function render(root) {
     var status = root.querySelector(".rr-plan-status");
     var title = root.querySelector(".rr-plan-title");
@@ -87,6 +142,7 @@
       return;
     }
     var links = catalogue(root);
+    remember(plan);
     var unknown = 0;
     plan.modules.forEach(function (module) {
       var known = links[module.id];
@@ -98,16 +154,26 @@
       if (module.reason) {
         var reason = document.createElement("span");
         reason.className = "rr-plan-reason";
-        reason.textContent = " \u2014 " + module.reason + ".";
+        reason.textContent = " \u2014 " + named(module.reason, root) + ".";
         item.appendChild(reason);
       }
       var steps = document.createElement("span");
       steps.className = "rr-plan-steps";
-      steps.appendChild(document.createTextNode(" Study: "));
-      if (known.training) steps.appendChild(linkLike(known.training));
-      steps.appendChild(document.createTextNode(", then take the quiz: "));
-      steps.appendChild(linkLike(known.quiz, "quiz"));
+      if (known.training) {
+        steps.appendChild(document.createTextNode("Study "));
+        steps.appendChild(linkLike(known.training));
+        steps.appendChild(document.createTextNode(", then take "));
+      } else steps.appendChild(document.createTextNode("Take "));
+      steps.appendChild(linkLike(known.quiz));
       steps.appendChild(document.createTextNode("."));
+      var done = completed(module.id, plan);
+      if (done !== null) {
+        var tick = document.createElement("span");
+        tick.className = "rr-plan-done";
+        tick.textContent = "\u2713 Done in this browser" + done + ". ";
+        item.insertBefore(tick, item.firstChild);
+        item.classList.add("rr-plan-completed");
+      }
       item.appendChild(document.createElement("br"));
       item.appendChild(steps);
       list.appendChild(item);

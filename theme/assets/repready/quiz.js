@@ -8,6 +8,7 @@ import { sha1, uuid5 } from "./widget/ids.js";
 import { loadKinds } from "./widget/kinds.js";
 import { readQuiz, typeNames } from "./widget/page.js";
 import { startQuiz } from "./widget/quiz-form.js";
+import { readStartLink } from "./widget/rep.js";
 import { elements } from "./widget/util.js";
 
 // The site's root: this file is <root>/assets/repready/quiz.js, or its bundle in dist/.
@@ -21,7 +22,7 @@ const started = new WeakSet();
 // The "My plan" page's script is fetched only by the page that needs it.
 let planScript = null;
 
-async function start(form) {
+async function startForm(form) {
   try {
     startQuiz(readQuiz(form, await loadKinds(typeNames(form), TYPES), SITE));
   } catch (error) {
@@ -29,20 +30,37 @@ async function start(form) {
   }
 }
 
+async function startProgress(root) {
+  try {
+    // A computed address: the bundler leaves it alone, so quiz pages never carry progress.js.
+    (await import(`${SITE}assets/repready/progress.js`)).showProgress(root);
+  } catch (error) {
+    console.error("repready: progress could not be shown", error);
+  }
+}
+
 function init() {
+  readStartLink();
   if (!planScript && document.querySelector("[data-rr-plan]")) {
     planScript = document.head.appendChild(
       Object.assign(document.createElement("script"), { src: SITE + "assets/repready/plan.js" }));
   }
+  for (const root of elements(document, "[data-rr-progress]")) {
+    if (started.has(root)) continue;
+    started.add(root);
+    startProgress(root);
+  }
   for (const form of elements(document, "form.rr-quiz")) {
     if (started.has(form)) continue;
     started.add(form);
-    start(form);
+    startForm(form);
   }
 }
 
 if (!window[LOADED]) {
   window[LOADED] = true;
+  // Before anything else: the link's data leaves the address bar at once.
+  readStartLink();
   window.repready = { init, uuid5, sha1 };
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,7 +1,13 @@
-// Matching: a select per item, choosing its target; partial scoring counts the right pairs.
-import { PAIR, SEP, allOrNothing, isString, optionId, splitList } from "../widget/util.js";
+// Matching: a group of radio buttons per item, one per target written out in full; partial
+// scoring counts the right pairs.
+import { PAIR, SEP, allOrNothing, elements, isString, optionId, splitList } from "../widget/util.js";
 
 const pairs = list => new Map(list.map(p => p.split(PAIR)));
+const chosen = option => {
+  const on = option.querySelector("input:checked");
+  return on ? on.value : "";
+};
+const radio = (option, target) => elements(option, "input").find(input => input.value === target);
 
 export function grade(key, response) {
   const correct = splitList(key.pattern), given = pairs(splitList(response));
@@ -18,34 +24,32 @@ export default {
   scored: true,
   shuffles: false,
   answer(question) {
-    const chosen = question.options.map(o => [optionId(o), o.querySelector("select").value]).filter(p => p[1]);
-    return chosen.length ? { kept: chosen, response: chosen.map(p => p.join(PAIR)).join(SEP) } : null;
+    const picked = question.options.map(o => [optionId(o), chosen(o)]).filter(p => p[1]);
+    return picked.length ? { kept: picked, response: picked.map(p => p.join(PAIR)).join(SEP) } : null;
   },
   restore(question, kept) {
     for (const pair of Array.isArray(kept) ? kept : []) {
       const option = Array.isArray(pair) && question.options.find(o => optionId(o) === pair[0]);
-      const select = option && option.querySelector("select");
-      if (select && isString(pair[1]) && pair[1] && [...select.options].some(x => x.value === pair[1])) {
-        select.value = pair[1];
-      }
+      const input = option && isString(pair[1]) && radio(option, pair[1]);
+      if (input) input.checked = true;
     }
   },
   grade,
   describe(question, definition, component) {
-    const targets = [...question.options[0].querySelector("select").options].filter(x => x.value);
+    const targets = elements(question.options[0], "input");
     const bankOrder = (question.box.dataset.rrTargets || "").split(" ").filter(t => targets.some(x => x.value === t));
-    definition.source = question.options.map(o => component(optionId(o), o.querySelector("label")));
+    definition.source = question.options.map(o => component(optionId(o), o.querySelector("legend")));
     definition.target = (bankOrder.length ? bankOrder : targets.map(x => x.value))
-      .map(t => component(t, targets.find(x => x.value === t)));
+      .map(t => component(t, targets.find(x => x.value === t).labels[0]));
   },
   mark(question, answer, key, mark) {
     const want = pairs(splitList(key.pattern));
     for (const option of question.options) {
-      const select = option.querySelector("select"), target = want.get(optionId(option)), right = select.value === target;
+      const target = want.get(optionId(option)), given = chosen(option), right = given === target;
       if (target === undefined) continue;
-      const correct = [...select.options].find(x => x.value === target);
+      const correct = radio(option, target);
       mark(option, right, right ? "Correct match."
-        : `${select.value ? "Not quite" : "Not answered"}. Correct match: ${correct ? correct.textContent : target}.`);
+        : `${given ? "Not quite" : "Not answered"}. Correct match: ${correct ? correct.labels[0].textContent : target}.`);
     }
   },
 };
