@@ -12,6 +12,7 @@ they were split between processes can change a result.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -85,9 +86,12 @@ class Attempt:
 
 
 def _keep_answer(answers: dict[str, Answer], qid: str, answer: Answer) -> None:
-    """Two statements answering one question in one attempt: the later (then larger id) one counts."""
+    """Two statements answering one question in one attempt: the later (then larger id) one counts.
+
+    Copies of one statement read by different processes are located at the first of them.
+    """
     known = answers.get(qid)
-    if known is None or (answer.moment, answer.sid) > (known.moment, known.sid):
+    if known is None or (answer.moment, answer.sid, -answer.where) > (known.moment, known.sid, -known.where):
         answers[qid] = answer
 
 
@@ -155,8 +159,10 @@ class Shard:
 class Ingest:
     """Accumulates statements; call :meth:`add` for each, then :meth:`finish` once."""
 
-    def __init__(self, catalog: Catalog, now: datetime) -> None:
+    def __init__(self, catalog: Catalog, now: datetime, excluded: Set[str] = frozenset()) -> None:
         self.catalog = catalog
+        # Statement ids known to conflict: every copy is set aside and only located (see read_all).
+        self.excluded = excluded
         self.reader = StatementReader(now)
         self.shard = Shard()
         self.files: list[str] = []
@@ -169,7 +175,12 @@ class Ingest:
         }
 
     def add(self, value: Any, origin: int) -> None:
-        """Take one record; ``origin`` is from :func:`where`. The scorer's innermost code: kept flat."""
+        """Take one record; ``origin`` is from :func:`where`. The scorer's innermost code: kept flat.
+
+        Every copy of a statement is checked on its own before it is compared with the copies
+        seen before, so what is rejected, duplicated or conflicting does not depend on the
+        order in which copies arrive (nor on how files were split between processes).
+        """
         shard = self.shard
         statement = self.reader.read(value)
         if type(statement) is not Statement:
@@ -180,13 +191,6 @@ class Ingest:
             return
         (sid, verb, kind, activity, rep, rep_name, home, registration, _, moment, response, instructor,
          question_hash, presented, fingerprint) = statement  # fmt: skip
-        previous = shard.seen.get(sid)
-        if previous is not None:
-            if previous == fingerprint:
-                shard.duplicates += 1
-            else:
-                shard.conflicts.setdefault(sid, []).append(origin)
-            return
         if kind == "question":
             found = self._questions.get(activity)
             if found is None:
@@ -212,12 +216,24 @@ class Ingest:
                 shard.rejections.append((origin, f"unknown module '{activity}': it is in no bank"))
                 return
             module_id = activity
+        if sid in self.excluded:
+            shard.conflicts.setdefault(sid, []).append(origin)
+            return
+        if home is not None:
+            shard.homes[home] += 1
+        previous = shard.seen.get(sid)
         key = (rep, module_id, registration)
         attempt = shard.attempts.get(key)
+        if previous is not None:
+            if previous != fingerprint:
+                shard.conflicts.setdefault(sid, []).append(origin)
+            else:
+                shard.duplicates += 1
+                if attempt is not None and rep_name is not None and rep_name != attempt.name:
+                    attempt.name = max(attempt.name or rep_name, rep_name)  # a name is not content
+            return
         if attempt is None:
             attempt = shard.attempts[key] = Attempt(rep, module_id, registration, moment)
-            if home is not None:
-                shard.homes[home] += 1
         elif moment < attempt.first_seen:
             attempt.first_seen = moment
         if kind == "question":

@@ -116,15 +116,30 @@ def score(
     """Read ``files`` (split between ``options.jobs`` processes when there are many), then aggregate."""
     paths = list(files)
     with collector_paused():
-        ingest = Ingest(catalog, options.now)
-        ingest.files = [display_path(p) for p in paths]
-        jobs = min(options.jobs, len(paths))
-        if jobs > 1 and len(paths) >= options.parallel_min_files and "fork" in mp.get_all_start_methods():
-            _read_in_workers(ingest, paths, jobs, catalog, options)
-        else:
-            read_into(ingest, list(enumerate(paths)), options.limits)
+        ingest = read_all(paths, catalog, options)
+        if ingest.shard.conflicts:
+            # Which copy of a conflicting statement came first depends on the order of files and on
+            # how they were split between processes; a second reading that sets every copy aside
+            # does not, so one job and many report the same places and the same attempts.
+            conflicting = frozenset(ingest.shard.conflicts)
+            del ingest
+            ingest = read_all(paths, catalog, options, excluded=conflicting)
         attempts, quality = ingest.finish()
         return aggregate(attempts, ingest, quality, catalog, options, roster)
+
+
+def read_all(
+    paths: list[Path], catalog: Catalog, options: ScoreOptions, excluded: frozenset[str] = frozenset()
+) -> Ingest:
+    """Every record of ``paths`` in one :class:`Ingest` (split between processes when there are many)."""
+    ingest = Ingest(catalog, options.now, excluded)
+    ingest.files = [display_path(p) for p in paths]
+    jobs = min(options.jobs, len(paths))
+    if jobs > 1 and len(paths) >= options.parallel_min_files and "fork" in mp.get_all_start_methods():
+        _read_in_workers(ingest, paths, jobs, catalog, options)
+    else:
+        read_into(ingest, list(enumerate(paths)), options.limits)
+    return ingest
 
 
 def read_into(ingest: Ingest, numbered: list[tuple[int, Path]], limits: Limits) -> None:
@@ -162,7 +177,10 @@ def _read_in_workers(
         shares[lightest].append(index)
         loads[lightest] += _size(paths[index])
     children = [
-        Background(functools.partial(_read_share, catalog, options, paths, share), parallel=True)
+        Background(
+            functools.partial(_read_share, catalog, options, paths, share, frozenset(ingest.excluded)),
+            parallel=True,
+        )
         for share in shares[1:]
     ]
     read_into(ingest, [(i, paths[i]) for i in sorted(shares[0])], options.limits)
@@ -170,8 +188,10 @@ def _read_in_workers(
         ingest.absorb(child.get().unpack())
 
 
-def _read_share(catalog: Catalog, options: ScoreOptions, paths: list[Path], share: list[int]) -> Shard:
-    ingest = Ingest(catalog, options.now)
+def _read_share(
+    catalog: Catalog, options: ScoreOptions, paths: list[Path], share: list[int], excluded: frozenset[str]
+) -> Shard:
+    ingest = Ingest(catalog, options.now, excluded)
     read_into(ingest, [(i, paths[i]) for i in sorted(share)], options.limits)
     return ingest.shard.pack()
 
