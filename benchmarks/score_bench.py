@@ -43,7 +43,7 @@ from typing import Any
 
 import orjson
 import yaml
-from paired import alternate
+from paired import Paired, alternate
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKS = ROOT / "benchmarks" / ".work"
@@ -309,7 +309,12 @@ db.execute(
 """
 
 
-def child(command: list[str]) -> tuple[float, float, str]:
+# CPU seconds (user + system, the child and the processes it waited for) per contender, by round:
+# on a shared machine the wall time depends on the load, the CPU time much less.
+CPU: dict[str, list[float]] = {}
+
+
+def child(command: list[str], name: str = "") -> tuple[float, float, str]:
     """Wall seconds, peak resident MiB (of this child alone, from wait4) and output of one child process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -321,6 +326,8 @@ def child(command: list[str]) -> tuple[float, float, str]:
     if process.returncode != 0:
         sys.stderr.write(output[-4000:])
         raise SystemExit(f"{command[:4]} exited {process.returncode}")
+    if name:
+        CPU.setdefault(name, []).append(usage.ru_utime + usage.ru_stime)
     return elapsed, usage.ru_maxrss / 1024, output
 
 
@@ -368,15 +375,17 @@ def measure(args: argparse.Namespace, answers: int) -> dict[str, float]:
     peaks: list[float] = []
 
     def score() -> float:
-        seconds, peak, _ = child(score_cmd)
+        seconds, peak, _ = child(score_cmd, "score")
         peaks.append(peak)
         return seconds
 
     paired = alternate(
         {
             "score": score,
-            "parse": lambda: child([python, "-c", PARSE_ONLY, str(results)])[0],
-            "floor": lambda: child([python, "-c", FLOOR, str(results), str(WORK / "banks"), str(means)])[0],
+            "parse": lambda: child([python, "-c", PARSE_ONLY, str(results)], "parse")[0],
+            "floor": lambda: child(
+                [python, "-c", FLOOR, str(results), str(WORK / "banks"), str(means)], "floor"
+            )[0],
         },
         args.rounds,
     )
@@ -386,6 +395,9 @@ def measure(args: argparse.Namespace, answers: int) -> dict[str, float]:
     print(f"  score/floor = {paired.ratio('score', 'floor')}  (target <= 2.0)")
     print(f"  score/parse = {paired.ratio('score', 'parse')}")
     print(f"  floor/parse = {paired.ratio('floor', 'parse')}")
+    cpu = Paired({name: CPU.pop(name) for name in ("score", "parse", "floor")})
+    print(f"  CPU seconds, medians: score {cpu.median('score'):.2f}, parse {cpu.median('parse'):.2f}, "
+          f"floor {cpu.median('floor'):.2f}; score/floor in CPU = {cpu.ratio('score', 'floor')}")  # fmt: skip
     print(f"  peak memory of score: {max(peaks):.0f} MiB (target <= 1024)", flush=True)
     return {
         "answers": answers,
