@@ -80,7 +80,7 @@ def mkdocs_config(site_url: str) -> dict[str, Any]:
             ],
         },
         "plugins": ["search", {"repready": {"banks": "assessments"}}],
-        "extra_javascript": ["assets/repready/quiz.js"],
+        "extra_javascript": [{"path": "assets/repready/quiz.js", "type": "module"}],
         "extra_css": ["assets/repready/quiz.css"],
         "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables"],
         "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},

@@ -170,7 +170,8 @@ def _build_portal(cat: Catalog, base: Path, url: str) -> None:
         "docs_dir": "docs",
         "strict": True,
         "theme": {"name": "material", "font": False, "features": ["navigation.instant"]},
-        "extra_javascript": ["assets/repready/quiz.js"],  # which fetches plan.js on the plan page
+        # quiz.js fetches plan.js on the plan page
+        "extra_javascript": [{"path": "assets/repready/quiz.js", "type": "module"}],
         "markdown_extensions": ["attr_list", "md_in_html"],
         "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn"},
     }
