@@ -88,10 +88,11 @@ def _keys(banks_dir: Path, template_dirs: Sequence[Path], options: PageOptions) 
     try:
         inputs = [banks_dir / TAXONOMY_FILE]
         templates = [PACKAGE_TEMPLATES, *(d / TEMPLATE_SUBDIR for d in template_dirs)]
+        # Recursively: per-type templates and modules live in sub-folders.
         inputs += sorted(
-            p for folder in templates if folder.is_dir() for p in folder.iterdir() if p.is_file()
+            p for folder in templates if folder.is_dir() for p in folder.rglob("*") if p.is_file()
         )
-        inputs += sorted(p for part in PAGE_CODE for p in (PACKAGE / part).glob("*.py"))
+        inputs += sorted(p for part in PAGE_CODE for p in (PACKAGE / part).rglob("*.py"))
         for path in inputs:
             common.update(_stamp(path))
         banks = {}

@@ -131,3 +131,14 @@ def test_an_edit_that_breaks_another_bank_is_still_found(demo_site: Path, tmp_pa
     with pytest.raises(InvalidInput) as caught:
         generate(banks, docs, [], OPTIONS, cache)
     assert any("duplicate question id 'demo-1'" in str(p) for p in caught.value.problems)
+
+
+def test_a_template_in_a_sub_folder_is_part_of_the_key(demo_site: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    banks, docs = demo_site / "assessments", demo_site / "docs"
+    theme = tmp_path / "theme"
+    (theme / "repready" / "items").mkdir(parents=True)
+    generate(banks, docs, [theme], OPTIONS, cache)
+    (theme / "repready" / "items" / "single.html").write_text("<p>custom single {{ qid }}</p>\n")
+    custom = generate(banks, docs, [theme], OPTIONS, cache)
+    assert not custom.cached and "<p>custom single " in custom.pages["quizzes/demo.md"]
