@@ -11,6 +11,7 @@ import pytest
 
 from generator.bank.catalog import Catalog, load_catalog
 from generator.bank.files import bank_files
+from generator.bank.model import Likert
 from generator.render.markdown import to_plain
 from tests.conftest import ROOT, mkdocs_build
 
@@ -109,3 +110,40 @@ def test_sample_search_index_has_no_answers(built_site: Path, catalog: Catalog) 
                     leaked.append(f"{question.id}/{option.id}")
     assert not leaked
     assert any(doc["location"].startswith("quizzes/") for doc in index["docs"])
+
+
+def test_every_graded_question_links_to_the_section_that_teaches_it(
+    built_site: Path, catalog: Catalog
+) -> None:
+    """The validator checks the heading exists; the built site shows MkDocs gave it the same id."""
+    missing = []
+    for bank in catalog.banks:
+        for question in bank.module.questions:
+            if question.type == "likert":
+                continue
+            link = getattr(question, "training", None)
+            if link is None or "#" not in link:
+                missing.append(f"{question.id}: no section link")
+                continue
+            page, anchor = link.split("#")
+            html = (built_site / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+            if f'id="{anchor}"' not in html:
+                missing.append(f"{question.id}: {link} has no such id in the built page")
+    assert not missing, "\n".join(missing)
+
+
+def test_manager_rubric_is_behaviourally_anchored(catalog: Catalog) -> None:
+    module = catalog.modules["manager-review"].module
+    assert module.rating is not None and module.rating.not_observed, "a manager may not have seen it"
+    scale_competency = {s.id: s.competency for s in module.scales}
+    per_scale = Counter(q.scale for q in module.questions if isinstance(q, Likert))
+    assert set(per_scale) == set(scale_competency)
+    assert min(per_scale.values()) >= 3, per_scale
+    knowledge = {c.id for c in catalog.taxonomy.competencies if c.kind == "knowledge"}
+    evidenced = set()
+    for q in module.questions:
+        assert isinstance(q, Likert)
+        assert q.levels is not None and len(q.levels) == module.rating.points, q.id
+        evidenced.add(q.competency or scale_competency[q.scale])
+    # the five qualification areas are rated one by one, so calibration compares like with like
+    assert {c for c in knowledge if c.startswith("QUAL.")} <= evidenced

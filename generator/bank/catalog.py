@@ -55,8 +55,12 @@ def content_hash(value: Any) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+# Where a question is taught is not what it asks: moving a link never makes old answers "changed".
+_NOT_MEANING: Any = {"questions": {"__all__": {"training"}}}
+
+
 def question_hash(module: Module, question: Question) -> str:
-    content = question.model_dump(mode="json")
+    content = question.model_dump(mode="json", exclude={"training"})
     scenario = getattr(question, "scenario", None)
     if scenario is not None:
         found = [s.model_dump(mode="json") for s in module.scenarios if s.id == scenario]
@@ -100,7 +104,7 @@ def _bank(module: Module, path: str) -> Bank:
     return Bank(
         module=module,
         path=path,
-        hash=content_hash(module.model_dump(mode="json")),
+        hash=content_hash(module.model_dump(mode="json", exclude=_NOT_MEANING)),
         question_hashes={q.id: question_hash(module, q) for q in module.questions},
     )
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from generator.bank.anchors import page_anchors
 from generator.bank.model import (
     GRADED_TYPES,
     Likert,
@@ -94,6 +96,11 @@ def _check_references(
         known = {c.id for c in taxonomy.competencies}
         for qi, question in enumerate(module.questions):
             yield from _check_competencies(question, ("questions", qi), source, known)
+        for qi, question in enumerate(module.questions):
+            if isinstance(question, Likert) and question.competency and question.competency not in known:
+                yield source.problem(
+                    ("questions", qi, "competency"), f"unknown competency '{question.competency}'"
+                )
         for si, scale in enumerate(module.scales):
             if scale.competency not in known:
                 yield source.problem(("scales", si, "competency"), f"unknown competency '{scale.competency}'")
@@ -101,6 +108,11 @@ def _check_references(
         yield source.problem(
             ("training",), f"training page '{module.training}' does not exist in {docs_dir.name}/"
         )
+    if docs_dir is not None:
+        for qi, question in enumerate(module.questions):
+            link = getattr(question, "training", None)
+            if link is not None:
+                yield from _check_section(link, ("questions", qi, "training"), source, docs_dir)
     scenarios = {s.id for s in module.scenarios}
     used = set()
     for qi, question in enumerate(module.questions):
@@ -118,6 +130,22 @@ def _check_references(
             yield source.problem(
                 ("scenarios", si, "id"), f"scenario '{scenario_def.id}' is used by no question"
             )
+
+
+def _check_section(
+    link: str, loc: tuple[str | int, ...], source: Source, docs_dir: Path
+) -> Iterator[Problem]:
+    page, _, anchor = link.partition("#")
+    path = docs_dir / page
+    if not path.is_file():
+        yield source.problem(loc, f"training page '{page}' does not exist in {docs_dir.name}/")
+        return
+    if anchor and anchor not in page_anchors(path):
+        nearest = get_close_matches(anchor, sorted(page_anchors(path)), n=1)
+        hint = f" (did you mean '{nearest[0]}'?)" if nearest else ""
+        yield source.problem(
+            loc, f"'{page}' has no heading with the anchor '#{anchor}'{hint}; add the heading or fix the link"
+        )
 
 
 def _check_competencies(
@@ -143,6 +171,15 @@ def _check_question(
         )
     if module.rating is None:
         yield source.problem(loc, "likert items need the module's 'rating' scale")
+    if (
+        module.rating is not None
+        and question.levels is not None
+        and len(question.levels) != module.rating.points
+    ):
+        yield source.problem(
+            (*loc, "levels"),
+            f"expected {module.rating.points} levels (one per rating point), found {len(question.levels)}",
+        )
     if question.scale not in {s.id for s in module.scales}:
         yield source.problem(
             (*loc, "scale"),
@@ -196,6 +233,12 @@ def _check_scales(module: Module, source: Source) -> Iterator[Problem]:
         yield source.problem(
             ("rating", "anchors"),
             f"expected {module.rating.points} anchors (one per point), found {len(module.rating.anchors)}",
+        )
+    if module.rating is not None and module.rating.not_observed is not None and module.mode != "review":
+        yield source.problem(
+            ("rating", "not_observed"),
+            f"'not_observed' belongs in a review module, where a manager may not have seen a behaviour; "
+            f"this is a {module.mode} module",
         )
     top = module.rating.points if module.rating else None
     for si, scale in enumerate(module.scales):

@@ -62,6 +62,10 @@ def grade(question: Question, response: Any) -> Grade:
     raise TypeError(f"{question.type} questions have no right answer")
 
 
+NOT_OBSERVED = "not-observed"
+"""The response of a review item the manager has not seen: missing, never a rating."""
+
+
 def likert_value(module: Module, question: Likert, rating: int) -> float:
     """The rating on the scale's direction: reverse-keyed items count ``points + 1 - rating``."""
     points = module.rating.points if module.rating else 5

@@ -32,6 +32,11 @@ CompetencyId = Annotated[
     StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$"),
     Field(description="A competency id from assessments/competencies.yml, e.g. QUAL.NEED."),
 ]
+TrainingLink = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^\s/#][^\s#]*\.md(#[A-Za-z0-9_-]+)?$"),
+    Field(description="A page relative to docs/, optionally with a heading anchor: page.md#section."),
+]
 Difficulty = Literal["easy", "medium", "hard"]
 Scoring = Literal["all-or-nothing", "partial"]
 
@@ -83,6 +88,11 @@ class QuestionBase(Strict):
     explanation: Text = Field(description="Why the right answer is right; shown after Submit.")
     scenario: Id | None = Field(
         default=None, description="The id of a scenario of this module shown above the question."
+    )
+    training: TrainingLink | None = Field(
+        default=None,
+        description="The page section that teaches this question, relative to docs/, e.g. "
+        "training/qualification.md#budget. The heading must exist on the page.",
     )
 
 
@@ -144,6 +154,16 @@ class Likert(Strict):
     reverse: bool = Field(
         default=False, description="Agreement means less of the trait (scored max + 1 - rating)."
     )
+    levels: list[Text] | None = Field(
+        default=None,
+        description="For a review: what the manager observes at each point of the rating, lowest "
+        "first, one per point. Shown beside the module's anchors (behaviourally anchored rating).",
+    )
+    competency: CompetencyId | None = Field(
+        default=None,
+        description="The competency this one behaviour evidences, when it is not the scale's; "
+        "calibration compares each competency's ratings with the quizzes on that competency.",
+    )
 
 
 Question = Annotated[
@@ -176,6 +196,12 @@ class Scale(Strict):
     title: Text
     competency: CompetencyId
     bands: list[Band] = Field(min_length=1)
+    approach: Text | None = Field(
+        default=None,
+        description="Makes the scale a motivation driver (incentive, guidance, recognition...): how "
+        "a manager uses this driver with a rep for whom it is strong. The manager report suggests "
+        "the approach of each rep's strongest drivers, in these words.",
+    )
 
 
 class RatingScale(Strict):
@@ -183,6 +209,11 @@ class RatingScale(Strict):
 
     points: int = Field(ge=2, le=11)
     anchors: list[Text] = Field(description="One label per point, lowest first.")
+    not_observed: Text | None = Field(
+        default=None,
+        description="Review modules only: the label of one more answer, e.g. 'Not observed'. It is "
+        "recorded as such and counts as missing, never as a low rating.",
+    )
 
 
 class Draw(Strict):

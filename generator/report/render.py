@@ -46,9 +46,10 @@ class Links:
     def training(self, page: str) -> str | None:
         if not self.root:
             return None
+        page, _, anchor = page.partition("#")
         stem = page.removesuffix(".md")
         stem = "" if stem == "index" else stem.removesuffix("/index") + "/"
-        return self.root + stem
+        return self.root + stem + (f"#{anchor}" if anchor else "")
 
 
 def render_reports(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import orjson
 
@@ -33,6 +33,8 @@ class Assignment:
     competencies: list[str]  # the gaps it covers, largest first
     largest_gap: float
     reason: str
+    # The page sections that teach the gaps it covers (its questions' ``training`` links), in order
+    sections: list[str] = field(default_factory=list)
 
 
 def assign(cells: dict[str, Cell], catalog: Catalog, index: Course) -> list[Assignment]:
@@ -65,9 +67,20 @@ def assign(cells: dict[str, Cell], catalog: Catalog, index: Course) -> list[Assi
             competencies=[c.competency for c in covered],
             largest_gap=covered[0].gap,
             reason=_reason(covered),
+            sections=_sections(module, {c.competency for c in covered}),
         )
         for rank, (module, covered) in enumerate(chosen, start=1)
     ]
+
+
+def _sections(module: Module, gaps: set[str]) -> list[str]:
+    """Where the module's questions on these gaps are taught, so the plan points at the facts."""
+    found = (
+        getattr(q, "training", None)
+        for q in module.questions
+        if gaps.intersection(getattr(q, "competencies", ()))
+    )
+    return list(dict.fromkeys(link for link in found if link and "#" in link))
 
 
 def _reason(covered: list[Cell]) -> str:

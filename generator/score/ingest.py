@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from generator.bank.catalog import Bank, Catalog
-from generator.bank.grading import grade
+from generator.bank.grading import NOT_OBSERVED, grade
 from generator.bank.model import Likert, Question
 from generator.results.reader import Rejection
 from generator.results.statement import Ignored, Statement, StatementReader
@@ -370,7 +370,10 @@ def _grade(grades: dict[str, Graded], question: Question, bank: Bank, response: 
     """Grade a response not seen before for this question, and remember it."""
     try:
         parsed = parse(question, response, bank.module)
-        score = float(parsed) if isinstance(question, Likert) else grade(question, parsed).score
+        if isinstance(question, Likert):
+            score = 0.0 if parsed == NOT_OBSERVED else float(parsed)  # kept, but never a rating
+        else:
+            score = grade(question, parsed).score
         known: Graded = (score, None, response)
     except ResponseError as error:
         known = (0.0, str(error), response)

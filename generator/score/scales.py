@@ -7,8 +7,11 @@ discrimination. Reliability is Cronbach's alpha over the reps whose latest
 attempt answered every item of the scale.
 
 Calibration compares three views of one competency on a 0-1 line: the rep's own
-rating, the manager's rating (both ``(mean - 1) / (points - 1)``) and the quiz
-mastery. Two views that differ by :data:`CALIBRATION_GAP` or more are flagged.
+rating, the manager's rating (both ``(mean - 1) / (points - 1)``; the manager's over
+the review items that evidence that competency, each item's own or its scale's) and
+the quiz mastery. Two views that differ by :data:`CALIBRATION_GAP` or more are flagged.
+A review item marked "not observed" is missing: it never lowers a mean and an attempt
+with one is not complete for alpha.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.bank.catalog import Catalog
-from generator.bank.grading import likert_value
+from generator.bank.grading import NOT_OBSERVED, likert_value
 from generator.bank.model import Likert, Module, Scale
 from generator.score import stats
 from generator.score.gaps import INSUFFICIENT, Cell, latest_per_module
 from generator.score.ingest import Attempt
+from generator.score.motivation import Approach, suggest
 
 CALIBRATION_GAP = 0.25  # one point on a five-point scale
 
@@ -51,6 +55,8 @@ class Review:
     when: datetime
     scales: list[ScaleScore]
     notes: str | None
+    # 0-1 mean of the rated items per competency each evidences (its own, else its scale's)
+    by_competency: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,6 +80,13 @@ class RepScales:
     self_assessed: list[ScaleScore] = field(default_factory=list)
     review: Review | None = None
     calibration: list[Calibration] = field(default_factory=list)
+    approach: Approach | None = None  # from the motivation-driver scales, when the rep rated them
+
+
+def rated(attempt: Attempt, question: Likert) -> bool:
+    """Whether the attempt rated the item: answered, and not "not observed" (which is missing)."""
+    answer = attempt.answers.get(question.id)
+    return answer is not None and answer.response != NOT_OBSERVED
 
 
 def scale_scores(module: Module, attempt: Attempt) -> list[ScaleScore]:
@@ -83,7 +96,7 @@ def scale_scores(module: Module, attempt: Attempt) -> list[ScaleScore]:
         values = [
             likert_value(module, q, int(attempt.answers[q.id].score))
             for q in module.questions
-            if isinstance(q, Likert) and q.scale == scale.id and q.id in attempt.answers
+            if isinstance(q, Likert) and q.scale == scale.id and rated(attempt, q)
         ]
         if not values:
             continue
@@ -119,17 +132,34 @@ def rep_scales(
             latest_review.when,
             scale_scores(module, latest_review),
             latest_review.notes,
+            competency_means(module, latest_review),
         )
     result.calibration = calibrate(result, cells, catalog)
+    result.approach = suggest(result.self_assessed)
     return result
+
+
+def competency_means(module: Module, attempt: Attempt) -> dict[str, float]:
+    """Each competency's mean rating on a 0-1 line, over the rated items that evidence it."""
+    points = module.rating.points if module.rating else 5
+    scale_competency = {s.id: s.competency for s in module.scales}
+    values: dict[str, list[float]] = {}
+    for q in module.questions:
+        if isinstance(q, Likert) and rated(attempt, q):
+            value = likert_value(module, q, int(attempt.answers[q.id].score))
+            competency = q.competency or scale_competency.get(q.scale)
+            if competency is not None:
+                values.setdefault(competency, []).append((value - 1) / (points - 1))
+    return {c: sum(v) / len(v) for c, v in values.items()}
 
 
 def calibrate(scales: RepScales, cells: dict[str, Cell], catalog: Catalog) -> list[Calibration]:
     views: dict[str, dict[str, float]] = {}
     for score in scales.self_assessed:
-        views.setdefault(score.scale.competency, {})["the rep"] = score.normalised
-    for score in scales.review.scales if scales.review else []:
-        views.setdefault(score.scale.competency, {})["the manager"] = score.normalised
+        if score.scale.approach is None:  # a driver says what moves the rep, not how much
+            views.setdefault(score.scale.competency, {})["the rep"] = score.normalised
+    for competency, value in scales.review.by_competency.items() if scales.review else []:
+        views.setdefault(competency, {})["the manager"] = value
     for competency, cell in cells.items():
         if cell.status != INSUFFICIENT and cell.mastery is not None and competency in views:
             views[competency]["the quizzes"] = cell.mastery
@@ -178,7 +208,7 @@ def reliability(attempts: list[Attempt], catalog: Catalog, min_n: int) -> list[S
         group = sorted(by_module.get(module.id, []), key=lambda a: a.rep)
         for scale in module.scales:
             items = [q for q in module.questions if isinstance(q, Likert) and q.scale == scale.id]
-            complete = [a for a in group if all(q.id in a.answers for q in items)]
+            complete = [a for a in group if all(rated(a, q) for q in items)]
             columns = [[likert_value(module, q, int(a.answers[q.id].score)) for a in complete] for q in items]
             enough = len(complete) >= min_n
             alpha = stats.cronbach_alpha(columns) if enough else None

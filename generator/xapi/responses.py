@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.bank.grading import NOT_OBSERVED
 from generator.bank.model import (
     Likert,
     Matching,
@@ -88,6 +89,8 @@ def parse(question: Question, text: Any, module: Module | None = None) -> Any:
             raise ResponseError("an ordering response lists every step exactly once")
         return order
     if isinstance(question, Likert):
+        if text == NOT_OBSERVED and module is not None and module.rating and module.rating.not_observed:
+            return NOT_OBSERVED
         points = module.rating.points if module is not None and module.rating else 5
         if not text.isdigit() or not 1 <= int(text) <= points:
             raise ResponseError(f"a rating is a whole number from 1 to {points}, found '{text[:40]}'")

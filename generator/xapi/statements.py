@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.bank.catalog import Bank
 from generator.bank.display import display_order
-from generator.bank.grading import grade
+from generator.bank.grading import NOT_OBSERVED, grade
 from generator.bank.model import Likert, Matching, Module, Ordering, Question, TrueFalse
 from generator.render.markdown import to_plain
 from generator.xapi import responses
@@ -75,6 +75,10 @@ def interaction_definition(module: Module, question: Question) -> dict[str, Any]
             {"id": str(point), "description": {v.LANG: anchor}}
             for point, anchor in enumerate(module.rating.anchors, start=1)
         ]
+        if module.rating.not_observed:
+            definition["scale"].append(
+                {"id": NOT_OBSERVED, "description": {v.LANG: to_plain(module.rating.not_observed)}}
+            )
     pattern = responses.correct_pattern(question)
     if pattern is not None and module.mode != "graded":
         definition["correctResponsesPattern"] = pattern

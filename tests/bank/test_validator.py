@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.bank.anchors import heading_ids
 from generator.bank.catalog import load_catalog
 from generator.problems import InvalidInput
 from tests.conftest import DEMO_SITE
@@ -91,3 +92,22 @@ def test_hashes_ignore_yaml_layout_but_not_meaning(tmp_path: Path) -> None:
         banks = _banks_with(tmp_path / str(len(hashes)), ("demo.yml", text.encode()))
         hashes.append(load_catalog(banks, DEMO_SITE / "docs").modules["demo"].question_hashes["demo-1"])
     assert hashes[0] == hashes[1] != hashes[2]
+
+
+def test_heading_ids_follow_the_toc_extension() -> None:
+    page = (
+        "# Customer qualification\n"
+        "## 3. Is there budget, and the wherewithal to buy?\n"
+        "```\n## Not a heading\n```\n"
+        "## Budget\n## Budget\n"
+        "## Objections { #objections }\n"
+        "### The `price` *objection*\n"
+    )
+    assert heading_ids(page) == {
+        "customer-qualification",
+        "3-is-there-budget-and-the-wherewithal-to-buy",
+        "budget",
+        "budget_1",
+        "objections",
+        "the-price-objection",
+    }

@@ -86,6 +86,7 @@ def _take_review(page: Page, site: Site) -> tuple[str, dict[str, object]]:
     page.get_by_label("Your manager id").fill("mgr-7")
     _check(page, "fx-review", "r1", "1")  # rarely qualifies before proposing
     _check(page, "fx-review", "r2", "4")  # always forecasts without a date (reverse-keyed: 1)
+    _check(page, "fx-review", "r3", "not-observed")  # missing, so the mean stays 1.00
     page.get_by_label("Notes for the coaching conversation").fill("Walk the pipeline together.")
     submit(page)
     return export(page)

@@ -214,8 +214,13 @@ def test_manager_review(page: Page, site: Site, keyboard: bool) -> None:
     expect(page.get_by_label("Rep's name")).to_have_value("")
     page.get_by_label("Rep's name").fill("Ann Rep")
     page.get_by_label("Rep's id").fill("rep-042")
-    rate(page, question(page, 1, 2), "Usually", keyboard=keyboard)  # 3
-    rate(page, question(page, 2, 2), "Sometimes", keyboard=keyboard)  # reverse: 4 + 1 - 2 = 3
+    rate(page, question(page, 1, 3), "Usually", keyboard=keyboard)  # 3
+    rate(page, question(page, 2, 3), "Sometimes", keyboard=keyboard)  # reverse: 4 + 1 - 2 = 3
+    anchored = question(page, 3, 3)  # each level says what the manager would observe
+    expect(anchored.get_by_role("radio", name="Usually")).to_have_accessible_description(
+        "Most meetings end with a buyer action and a date."
+    )
+    rate(page, anchored, "Not observed", keyboard=keyboard)  # missing: not part of the average
     notes = page.get_by_label("Notes for the coaching conversation")
     if keyboard:
         tab_to(page, notes)
@@ -239,6 +244,12 @@ def test_manager_review(page: Page, site: Site, keyboard: bool) -> None:
         "account": {"homePage": site.site_url, "name": "mgr-1"},
     }
     assert all(s["context"]["instructor"] == manager for s in statements)
+    not_seen = next(s for s in statements if s["object"]["id"].endswith("/r3"))
+    assert not_seen["result"]["response"] == "not-observed"
+    assert not_seen["object"]["definition"]["scale"][-1] == {
+        "id": "not-observed",
+        "description": {"en-US": "Not observed"},
+    }
     completed = statements[-1]
     assert completed["verb"]["id"] == v.COMPLETED
     assert completed["result"] == {"completion": True, "response": "Good discipline.\nNext: decision dates."}

@@ -1,6 +1,6 @@
 /* Practice feedback from the answers on the page and the key, and the per-scale summary of
    surveys and reviews. */
-import { isObject, isString, points, round4 } from "./util.js";
+import { isObject, isString, optionId, points, round4 } from "./util.js";
 
 function mark(option, right, text) {
   option.classList.add(right ? "rr-right" : "rr-wrong");
@@ -43,8 +43,10 @@ export function scaleSummary(state) {
   const { quiz } = state, box = document.createElement("div");
   for (const scale of quiz.scales) {
     const items = state.shown.filter(q => q.fieldset.dataset.rrScale === scale.id);
+    // "Not observed" (a review's extra answer) is no point of the scale: it counts as missing.
+    const ratingPoints = q => q.options.filter(o => /^\d+$/.test(optionId(o))).length;
     const values = items.map(q => {
-      const answer = q.kind.answer(q), scalePoints = q.options.length;
+      const answer = q.kind.answer(q), scalePoints = ratingPoints(q);
       return answer && ("rrReverse" in q.fieldset.dataset ? scalePoints + 1 - +answer.response : +answer.response);
     }).filter(v => v);
     const line = box.appendChild(document.createElement("p")), title = line.appendChild(document.createElement("strong"));
@@ -55,7 +57,7 @@ export function scaleSummary(state) {
     }
     const mean = values.reduce((x, y) => x + y) / values.length;
     const band = scale.bands.find(x => isObject(x) && mean >= x.min && mean <= x.max);
-    line.append(`average ${mean.toFixed(1)} of ${items[0].options.length}` + (band && isString(band.label) ? ` — ${band.label}.` : "."));
+    line.append(`average ${mean.toFixed(1)} of ${ratingPoints(items[0])}` + (band && isString(band.label) ? ` — ${band.label}.` : "."));
     if (band && isString(band.text)) {
       // Band texts come sanitised from the build.
       box.appendChild(Object.assign(document.createElement("div"), { className: "rr-band", innerHTML: band.text }));
