@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint typecheck bench pages clean setup-site setup-test chromium
+.PHONY: serve build test check lint typecheck bench pages clean setup-site setup-test setup-lrs chromium lrs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,14 +18,24 @@ $(VENV)/.site: pyproject.toml | $(BIN)/python
 
 $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@ $(VENV)/.site $(VENV)/.lrs
+
+$(VENV)/.lrs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[site,lrs]'
 	touch $@ $(VENV)/.site
 
 setup-site: $(VENV)/.site
+setup-lrs: $(VENV)/.lrs
 setup-test: $(VENV)/.test chromium
 
 ## The portal with the bundled sample content, rebuilt when a bank or page changes.
 serve: setup-site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## A local Ralph LRS at http://127.0.0.1:8100/xAPI/ for trying the LRS link with `make serve`
+## (data and credentials in lrs-data/; ROSTER=roster.csv gives each rep a user). See docs/managers/lrs.md.
+lrs: setup-lrs
+	$(BIN)/python -m generator.lrs.trial --data lrs-data --cors http://127.0.0.1:8000 $(if $(ROSTER),--roster $(ROSTER))
 
 ## A static copy of the portal in site/.
 build: setup-site
@@ -59,6 +69,7 @@ check: test
 bench: setup-test
 	$(BIN)/python benchmarks/build_bench.py
 	$(BIN)/python benchmarks/score_bench.py
+	$(BIN)/python benchmarks/lrs_bench.py
 
 clean:
 	rm -rf site build reports .pytest_cache .mypy_cache .ruff_cache benchmarks/.work

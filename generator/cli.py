@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "schema": ("schema", "write the banks' JSON Schemas"),
     "score": ("score", "re-grade exported results; write gap, assignment and item-analysis reports"),
+    "push": ("push", "upload exported results files to a Learning Record Store (safe to repeat)"),
+    "links": ("links", "write each rep's personal start link from the roster"),
 }
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from generator.bank.catalog import load_catalog
 from generator.commands.validate import add_bank_arguments, docs_folder
+from generator.lrs.client import statements_url
 from generator.problems import EXIT_OK
-from generator.render.options import QUIZ_DIR, PageOptions
+from generator.render.options import LRS_SCRIPT, QUIZ_DIR, PageOptions
 from generator.render.pages import environment, render_site_pages
 from generator.site.files import write_tree
 
@@ -21,13 +22,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--theme", type=Path, default=Path("theme"), help="theme folder (default: theme)")
     parser.add_argument("--site-url", default="", help="the portal's address, for xAPI ids")
     parser.add_argument("--quiz-dir", default=QUIZ_DIR, help="folder of quiz pages inside --out")
+    parser.add_argument(
+        "--lrs-endpoint",
+        default="",
+        metavar="URL",
+        help=f"the LRS's xAPI address: quiz pages send each attempt there (list {LRS_SCRIPT} "
+        "before quiz.js in the engine's extra_javascript)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.banks, docs_folder(args))
     theme: Path | None = args.theme if args.theme.is_dir() else None
     env = environment([theme] if theme else [])
-    pages = render_site_pages(catalog, env, PageOptions(home=args.site_url, quiz_dir=args.quiz_dir))
+    lrs = statements_url(args.lrs_endpoint) if args.lrs_endpoint else ""
+    options = PageOptions(home=args.site_url, quiz_dir=args.quiz_dir, lrs=lrs)
+    pages = render_site_pages(catalog, env, options)
     count = write_tree(args.out, pages, theme)
     print(f"wrote {count} files to {args.out}")
+    if lrs:
+        print(f"quiz pages send to {lrs}: load {LRS_SCRIPT} before quiz.js on every page")
     return EXIT_OK

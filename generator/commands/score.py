@@ -5,8 +5,8 @@ Exit codes (also in docs/managers/run-the-scorer.md):
 * 0 - reports written (rejected files or records, if any, are listed on stderr and in the report);
 * 1 - invalid input: the banks or the roster do not validate, no results file was found,
   or ``--strict`` and something was rejected (then nothing is written);
-* 2 - usage: bad options, a RESULTS path that does not exist, or an ``--out`` folder
-  that ``repready score`` did not write.
+* 2 - usage: bad options, a RESULTS path that does not exist, an ``--out`` folder
+  that ``repready score`` did not write, or an ``--lrs`` that cannot be read (nothing is written).
 """
 
 from __future__ import annotations
@@ -18,13 +18,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.bank.catalog import load_catalog
+from generator.commands.lrs_options import lrs_arguments, lrs_client
+from generator.lrs.client import LrsError
 from generator.problems import EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputError
 from generator.report.output import write_reports
 from generator.report.render import QUALITY_CSV, render_reports
 from generator.results.reader import Limits, MiB, UsageError, discover
 from generator.score.parallel import collector_paused
 from generator.score.roster import read_roster
-from generator.score.run import ScoreOptions, Scoring, score
+from generator.score.run import Feed, ScoreOptions, Scoring, score
 
 SHOWN_ON_STDERR = 20
 PARALLEL_MIN_REPS = 500  # render the HTML report in a second process above this
@@ -39,10 +41,17 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "results",
-        nargs="+",
+        nargs="*",
         type=Path,
         metavar="RESULTS",
-        help="results files (.json exports or arrays, .jsonl) or folders of them",
+        help="results files (.json exports or arrays, .jsonl) or folders of them (optional with --lrs)",
+    )
+    lrs_arguments(parser, "read every statement from this Learning Record Store as well")
+    parser.add_argument(
+        "--since",
+        type=_moment,
+        metavar="ISO",
+        help="with --lrs: only statements the LRS stored after this date and time",
     )
     parser.add_argument("--banks", type=Path, default=Path("assessments"), help="default: assessments")
     parser.add_argument("--roster", type=Path, help="CSV with rep_id,name,team,manager")
@@ -100,12 +109,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.results and not args.lrs:
+        print("repready score: error: name RESULTS files or folders, or an --lrs to read", file=sys.stderr)
+        return EXIT_USAGE
+    if args.since and not args.lrs:
+        print("repready score: error: --since reads from an LRS: add --lrs URL", file=sys.stderr)
+        return EXIT_USAGE
     try:
         files = discover(args.results)
     except UsageError as error:
         print(f"repready score: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    if not files:
+    if not files and not args.lrs:
         print(
             "repready score: error: no results files (*.json, *.jsonl, *.ndjson) found in "
             + ", ".join(str(p) for p in args.results),
@@ -123,8 +138,13 @@ def run(args: argparse.Namespace) -> int:
         limits=Limits(max_document_bytes=args.max_document_mb * MiB),
         jobs=args.jobs,
     )
-    with collector_paused():
-        scoring = score(files, catalog, options, roster)
+    with collector_paused(), lrs_client(args, "repready score") as client:
+        feeds = [Feed(client.url, client.pages(args.since))] if client else []
+        try:
+            scoring = score(files, catalog, options, roster, feeds)
+        except LrsError as error:
+            print(f"repready score: error: {error}; no reports written", file=sys.stderr)
+            return error.exit_code
         if summarize(scoring, args.out, strict=args.strict):
             return EXIT_INVALID
         try:

@@ -107,6 +107,7 @@ def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str
         "items": items,
         "count": len(module.questions),
         "home": options.home,
+        "lrs": options.lrs,
         "training_link": posixpath.relpath(module.training, posixpath.dirname(page)),
         "index_link": "index.md",
         "key": answer_key(module) if module.mode == "practice" else None,

@@ -6,12 +6,16 @@ renders its :class:`Scoring` and :mod:`generator.commands.score` writes the file
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing as mp
-from collections.abc import Iterable
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import IO, Any
 
 from generator.bank.catalog import Catalog
 from generator.problems import display_path
@@ -110,36 +114,78 @@ class Scoring:
     has_roster: bool = False
 
 
+@dataclass(frozen=True)
+class Feed:
+    """Records that come in pages rather than from a file (an LRS): its name, shown as a file's is."""
+
+    name: str
+    pages: Iterable[list[Any]]
+
+
 def score(
-    files: Iterable[Path], catalog: Catalog, options: ScoreOptions, roster: dict[str, RosterRow] | None = None
+    files: Iterable[Path],
+    catalog: Catalog,
+    options: ScoreOptions,
+    roster: dict[str, RosterRow] | None = None,
+    feeds: Sequence[Feed] = (),
 ) -> Scoring:
-    """Read ``files`` (split between ``options.jobs`` processes when there are many), then aggregate."""
+    """Read ``files`` (split between ``options.jobs`` processes when there are many) and ``feeds``,
+    then aggregate."""
     paths = list(files)
     with collector_paused():
-        ingest = read_all(paths, catalog, options)
-        if ingest.shard.conflicts:
-            # Which copy of a conflicting statement came first depends on the order of files and on
-            # how they were split between processes; a second reading that sets every copy aside
-            # does not, so one job and many report the same places and the same attempts.
-            conflicting = frozenset(ingest.shard.conflicts)
-            del ingest
-            ingest = read_all(paths, catalog, options, excluded=conflicting)
+        names = [feed.name for feed in feeds]
+        with contextlib.ExitStack() as stack:
+            spools = [stack.enter_context(tempfile.TemporaryFile()) for _ in feeds]
+            pages = [_spooled(feed.pages, spool) for feed, spool in zip(feeds, spools, strict=True)]
+            ingest = read_all(paths, catalog, options, names, pages)
+            if ingest.shard.conflicts:
+                # Which copy of a conflicting statement came first depends on the order of files and on
+                # how they were split between processes; a second reading that sets every copy aside
+                # does not, so one job and many report the same places and the same attempts. Feeds
+                # are read once (an LRS is not asked twice): the second reading replays their spool.
+                conflicting = frozenset(ingest.shard.conflicts)
+                del ingest
+                replayed = [_replayed(spool) for spool in spools]
+                ingest = read_all(paths, catalog, options, names, replayed, excluded=conflicting)
         attempts, quality = ingest.finish()
         return aggregate(attempts, ingest, quality, catalog, options, roster)
 
 
 def read_all(
-    paths: list[Path], catalog: Catalog, options: ScoreOptions, excluded: frozenset[str] = frozenset()
+    paths: list[Path],
+    catalog: Catalog,
+    options: ScoreOptions,
+    feed_names: Sequence[str] = (),
+    feed_pages: Sequence[Iterable[list[Any]]] = (),
+    excluded: frozenset[str] = frozenset(),
 ) -> Ingest:
-    """Every record of ``paths`` in one :class:`Ingest` (split between processes when there are many)."""
+    """Every record of ``paths`` (split between processes when there are many) and feeds in one Ingest."""
     ingest = Ingest(catalog, options.now, excluded)
-    ingest.files = [display_path(p) for p in paths]
+    ingest.files = [display_path(p) for p in paths] + list(feed_names)
     jobs = min(options.jobs, len(paths))
     if jobs > 1 and len(paths) >= options.parallel_min_files and "fork" in mp.get_all_start_methods():
         _read_in_workers(ingest, paths, jobs, catalog, options)
     else:
         read_into(ingest, list(enumerate(paths)), options.limits)
+    for number, pages in enumerate(feed_pages, start=len(paths)):
+        read_pages_into(ingest, number, pages)
     return ingest
+
+
+def _spooled(pages: Iterable[list[Any]], spool: IO[bytes]) -> Iterator[list[Any]]:
+    """The pages, each also kept on disk (pickled: any value a JSON parser made) for a second reading."""
+    for page in pages:
+        pickle.dump(page, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        yield page
+
+
+def _replayed(spool: IO[bytes]) -> Iterator[list[Any]]:
+    spool.seek(0)
+    while True:
+        try:
+            yield pickle.load(spool)  # our own spool, written earlier in this run: trusted
+        except EOFError:
+            return
 
 
 def read_into(ingest: Ingest, numbered: list[tuple[int, Path]], limits: Limits) -> None:
@@ -154,6 +200,18 @@ def read_into(ingest: Ingest, numbered: list[tuple[int, Path]], limits: Limits) 
             add(value, base | position << 1)
             count += 1
         shard.statements += count
+
+
+def read_pages_into(ingest: Ingest, file_no: int, pages: Iterable[list[Any]]) -> None:
+    """Feed records page by page, numbered from 1 like a JSON document's: one page in memory at a time."""
+    add = ingest.add
+    base = where(file_no, 0, False)
+    count = 0
+    for page in pages:
+        for value in page:
+            count += 1
+            add(value, base | count << 1)
+    ingest.shard.statements += count
 
 
 # The parent's own share of the files: the children also pickle what they gathered and the parent

@@ -22,8 +22,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator.lrs.client import LrsError, statements_url
 from generator.problems import InvalidInput
-from generator.render.options import PageOptions
+from generator.render.options import LRS_SCRIPT, PageOptions
 from generator.site.generate import generate, split_form
 
 log = get_plugin_logger("repready")
@@ -38,6 +39,10 @@ class RepReadyConfig(base.Config):
     """Where quiz pages appear in the site, relative to the docs folder."""
     cache = c.Type(bool, default=True)
     """Reuse the pages of the last build while no bank or template changed (in .cache/repready/)."""
+    lrs = c.Type(str, default="")
+    """The Learning Record Store's xAPI address (``https://lrs.example.com/xAPI/``). Quiz pages then
+    send each attempt there with the rep's own credential, which only the rep's personal start link
+    carries (``repready links``); no credential is ever part of the site."""
 
 
 class RepReadyPlugin(BasePlugin[RepReadyConfig]):
@@ -55,11 +60,17 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
         self.banks_dir = root / self.config.banks
         custom_dir = config.theme.custom_dir
         try:
+            lrs = statements_url(self.config.lrs) if self.config.lrs else ""
+        except LrsError as error:
+            raise PluginError(f"repready: lrs: {error}") from None
+        if lrs:
+            add_lrs_script(config)
+        try:
             generated = generate(
                 self.banks_dir,
                 Path(config.docs_dir),
                 [Path(custom_dir)] if custom_dir else [],
-                PageOptions(home=config.site_url or "", quiz_dir=self.config.quiz_dir),
+                PageOptions(home=config.site_url or "", quiz_dir=self.config.quiz_dir, lrs=lrs),
                 cache_dir=root / ".cache" / "repready" if self.config.cache else None,
             )
         except InvalidInput as error:
@@ -97,3 +108,13 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
         if self.config.enabled and self.banks_dir is not None:
             server.watch(str(self.banks_dir))
         return server
+
+
+def add_lrs_script(config: MkDocsConfig) -> None:
+    """Load lrs.js on every page, before the widget: it must read the start link's credential
+    before the widget removes the link's fragment, and it sends results submitted on any page."""
+    scripts = config.extra_javascript
+    if any(str(script) == LRS_SCRIPT for script in scripts):
+        return
+    widget = next((i for i, script in enumerate(scripts) if str(script).endswith("repready/quiz.js")), 0)
+    scripts.insert(widget, LRS_SCRIPT)

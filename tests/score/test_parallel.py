@@ -12,7 +12,7 @@ import pytest
 
 from generator.bank.catalog import Catalog
 from generator.cli import main
-from generator.score.run import ScoreOptions
+from generator.score.run import Feed, ScoreOptions, score
 from generator.xapi import vocabulary as v
 from tests.score.builders import BANKS, NOW, attempt, export, jsonl
 
@@ -108,3 +108,16 @@ def test_the_data_quality_rows_name_every_copy_of_a_conflict_and_nothing_else(
         ("bad-2.json", "question 'a2': unknown option 'q' (the question has a, b, c)"),
         ("pool.json", "question 'p-2' was not among those presented in this attempt"),
     ]
+
+
+def test_a_conflict_with_a_feed_read_once_lists_the_feed_too(cat: Catalog, tmp_path: Path) -> None:
+    statements = attempt(cat, "r1", "alpha", RIGHT)
+    other = copy.deepcopy(answer(statements, "a1"))
+    other["result"]["response"] = "c"
+    file = export(tmp_path / "r1.json", statements)
+    once = iter([[other], [answer(statements, "a2")]])  # an LRS's pages: they cannot be fetched again
+    scoring = score([file], cat, ScoreOptions(now=NOW), feeds=[Feed("https://lrs.example/xAPI", once)])
+    places = {(p.path.rsplit("/", 1)[-1], p.record) for p in scoring.quality.conflicts[other["id"]]}
+    assert places == {("r1.json", 2), ("xAPI", 1)}
+    assert scoring.quality.duplicates == 1  # a2 came from the file and from the second page
+    assert scoring.reps[0].cells["T.NEED"].questions == 1  # a1 counts in neither version

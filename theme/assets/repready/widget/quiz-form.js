@@ -111,6 +111,10 @@ function submit(state) {
     statements,
   };
   const kept = store.set("attempts:" + quiz.id, [...attempts(quiz.id), record]);
+  // The exact statements Export writes for this attempt, for whoever listens (lrs.js sends them).
+  document.dispatchEvent(new CustomEvent("repready:attempt", {
+    detail: { rep: { ...attempt.learner }, module: quiz.id, statements: JSON.parse(JSON.stringify(statements)) },
+  }));
   state.draft.done = true;
   store.set("draft:" + quiz.id, state.draft);
   say(quiz, kept ? "" : "This browser would not save your answers: use Export results now, before you leave the page.");
