@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from generator import __version__
-from generator.problems import EXIT_USAGE, InvalidInput, OutputError
+from generator.problems import EXIT_USAGE, InvalidInput, OutputError, printable
 
 #: command name -> (module in generator.commands, one-line help). Add a command here and nowhere else.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return error.exit_code
     except OutputError as error:
-        print(f"repready: error: {error}", file=sys.stderr)
+        print(printable(f"repready: error: {error}"), file=sys.stderr)
         return error.exit_code
 
 

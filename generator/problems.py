@@ -6,6 +6,7 @@ classes :mod:`generator.cli` turns into them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,25 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+
+#: C0/C1 controls (tab and newline included), bidi embeddings, overrides and isolates, directional
+#: marks, zero-width characters and the byte-order mark: what can rewrite a terminal line, hide
+#: text or make ``gpj.exe`` read as ``exe.jpg``.
+UNSAFE_CHARACTERS = re.compile(
+    "[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` with every unsafe character written as its escape (``\\x1b``, ``\\u202e``), for
+    terminals and CSV files: an id or a file name from outside can neither move the cursor nor
+    hide itself, and still shows what it was."""
+    return UNSAFE_CHARACTERS.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -29,7 +49,7 @@ class Problem:
         where = self.path
         if self.line:
             where += f":{self.line}:{self.col or 1}"
-        return f"{where}: {self.severity}: {self.message}"
+        return printable(f"{where}: {self.severity}: {self.message}")
 
 
 class OutputError(Exception):

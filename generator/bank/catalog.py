@@ -59,8 +59,39 @@ def content_hash(value: Any) -> str:
 _NOT_MEANING: Any = {"questions": {"__all__": {"training"}}}
 
 
+#: What a graded page must not let anyone test: the answers, and the texts written for after Submit.
+_KEY_FIELDS = ("correct", "answer", "match", "feedback", "feedback_true", "feedback_false", "explanation")
+
+
+def _without_key(value: Any) -> Any:
+    """``value`` (a dumped question) as a graded page shows it: no key, and steps in no telling order."""
+    if isinstance(value, dict):
+        shown = {k: _without_key(v) for k, v in value.items() if k not in _KEY_FIELDS}
+        if value.get("type") == "ordering":
+            shown["steps"] = sorted(shown["steps"], key=lambda step: step["id"])
+        return shown
+    if isinstance(value, list):
+        return [_without_key(item) for item in value]
+    return value
+
+
+def module_hash(module: Module) -> str:
+    """The hash pages and statements carry; a graded module's leaves its answer key out."""
+    content = module.model_dump(mode="json", exclude=_NOT_MEANING)
+    if module.mode == "graded":
+        content["questions"] = _without_key(content["questions"])
+    return content_hash(content)
+
+
 def question_hash(module: Module, question: Question) -> str:
+    """Changes when the question does, so the scorer can flag answers given to an older version.
+
+    A graded page carries this hash, so for graded modules it leaves the key out: otherwise
+    anyone could hash each candidate answer offline until one matched the page.
+    """
     content = question.model_dump(mode="json", exclude={"training"})
+    if module.mode == "graded":
+        content = _without_key(content)
     scenario = getattr(question, "scenario", None)
     if scenario is not None:
         found = [s.model_dump(mode="json") for s in module.scenarios if s.id == scenario]
@@ -84,7 +115,20 @@ def load_catalog(banks_dir: Path, docs_dir: Path | None = None) -> Catalog:
     files = bank_files(banks_dir)
     if not files:
         problems.append(Problem(display_path(banks_dir), 0, 0, "no banks (*.yml) found"))
+    inside = banks_dir.resolve()
     for file in files:
+        if not file.resolve().is_relative_to(inside):
+            # A link is how a file from outside the repository, unreviewed, would reach the site.
+            problems.append(
+                Problem(
+                    display_path(file),
+                    0,
+                    0,
+                    f"links to {file.resolve()}, outside {display_path(banks_dir)}/; "
+                    "copy the bank into the repository instead of linking to it",
+                )
+            )
+            continue
         loaded = _load(file, Module, problems, taxonomy)
         if loaded is None:
             continue
@@ -104,7 +148,7 @@ def _bank(module: Module, path: str) -> Bank:
     return Bank(
         module=module,
         path=path,
-        hash=content_hash(module.model_dump(mode="json", exclude=_NOT_MEANING)),
+        hash=module_hash(module),
         question_hashes={q.id: question_hash(module, q) for q in module.questions},
     )
 
@@ -144,15 +188,23 @@ def _load(
 
 
 def _cross_file(banks: list[Bank], sources: list[Source]) -> Iterator[Problem]:
-    modules: dict[str, str] = {}
+    modules: dict[str, tuple[str, str]] = {}
     questions: dict[str, str] = {}
     for bank, source in zip(banks, sources, strict=True):
         module = bank.module
         where = f"{source.path}:{source.locate(('id',))[0]}"
-        if module.id in modules:
-            yield source.problem(("id",), f"duplicate module id '{module.id}' (also in {modules[module.id]})")
+        # Quiz pages are named by module id, and Windows and macOS file names ignore case.
+        first = modules.get(module.id.casefold())
+        if first is None:
+            modules[module.id.casefold()] = (module.id, where)
+        elif first[0] == module.id:
+            yield source.problem(("id",), f"duplicate module id '{module.id}' (also in {first[1]})")
         else:
-            modules[module.id] = where
+            yield source.problem(
+                ("id",),
+                f"module id '{module.id}' differs from '{first[0]}' (in {first[1]}) only in case; "
+                "their quiz pages would be one file on Windows and macOS",
+            )
         for qi, question in enumerate(module.questions):
             here = f"{source.path}:{source.locate(('questions', qi, 'id'))[0]}"
             if question.id in questions and questions[question.id].split(":")[0] != source.path:

@@ -28,6 +28,11 @@ from generator.problems import Problem
 SCALE_MODES = ("survey", "review")
 MODES = ("practice", "graded", *SCALE_MODES)
 
+#: Module ids whose quiz page would clash with a generated page (``quizzes/index.md``, the "My
+#: plan" and progress pages) or that MkDocs reads as a folder's index (``README.md``), compared
+#: case-insensitively because Windows and macOS file systems are.
+RESERVED_MODULE_IDS = ("index", "readme", "plan", "progress")
+
 
 def check_taxonomy(taxonomy: Taxonomy, source: Source) -> Iterator[Problem]:
     yield from _duplicates([t.id for t in taxonomy.topics], ("topics",), "topic id", source)
@@ -37,6 +42,12 @@ def check_taxonomy(taxonomy: Taxonomy, source: Source) -> Iterator[Problem]:
 def check_module(
     module: Module, source: Source, taxonomy: Taxonomy | None, docs_dir: Path | None
 ) -> Iterator[Problem]:
+    if module.id.casefold() in RESERVED_MODULE_IDS:
+        yield source.problem(
+            ("id",),
+            f"module id '{module.id}' is reserved: its quiz page would replace a page the portal "
+            f"generates; ids {', '.join(RESERVED_MODULE_IDS)} (in any case) cannot be used",
+        )
     yield from _check_references(module, source, taxonomy, docs_dir)
     yield from _duplicates([q.id for q in module.questions], ("questions",), "question id", source)
     yield from _duplicates([s.id for s in module.scenarios], ("scenarios",), "scenario id", source)
@@ -104,15 +115,11 @@ def _check_references(
         for si, scale in enumerate(module.scales):
             if scale.competency not in known:
                 yield source.problem(("scales", si, "competency"), f"unknown competency '{scale.competency}'")
-    if docs_dir is not None and not (docs_dir / module.training).is_file():
-        yield source.problem(
-            ("training",), f"training page '{module.training}' does not exist in {docs_dir.name}/"
-        )
-    if docs_dir is not None:
-        for qi, question in enumerate(module.questions):
-            link = getattr(question, "training", None)
-            if link is not None:
-                yield from _check_section(link, ("questions", qi, "training"), source, docs_dir)
+    yield from _check_training(module.training, ("training",), source, docs_dir)
+    for qi, question in enumerate(module.questions):
+        link = getattr(question, "training", None)
+        if link is not None:
+            yield from _check_training(link, ("questions", qi, "training"), source, docs_dir)
     scenarios = {s.id for s in module.scenarios}
     used = set()
     for qi, question in enumerate(module.questions):
@@ -132,10 +139,21 @@ def _check_references(
             )
 
 
-def _check_section(
-    link: str, loc: tuple[str | int, ...], source: Source, docs_dir: Path
+def _check_training(
+    link: str, loc: tuple[str | int, ...], source: Source, docs_dir: Path | None
 ) -> Iterator[Problem]:
+    """A training link is a page inside docs/ (and a heading of it): never a way out of docs/, nor a
+    URL with a scheme."""
     page, _, anchor = link.partition("#")
+    if ":" in page or "\\" in page or any(part in ("", ".", "..") for part in page.split("/")):
+        yield source.problem(
+            loc,
+            f"training page '{page}' must be a path inside docs/ such as training/qualification.md, "
+            "without '..', '.', '//', '\\' or ':'",
+        )
+        return
+    if docs_dir is None:
+        return
     path = docs_dir / page
     if not path.is_file():
         yield source.problem(loc, f"training page '{page}' does not exist in {docs_dir.name}/")

@@ -42,9 +42,9 @@ Scoring = Literal["all-or-nothing", "partial"]
 
 
 class Strict(BaseModel):
-    """Forbid unknown keys and type coercion ("yes" is not a boolean, 1 is not text)."""
+    """Forbid unknown keys and type coercion ("yes" is not a boolean, 1 is not text), NaN and infinities."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Option(Strict):

@@ -8,6 +8,7 @@ hand the validator a map from each value's path to its line and column.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from generator.problems import Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000
+#: Deepest nesting of lists and mappings; a bank needs 6 levels, Python's stack a few hundred.
+MAX_DEPTH = 50
 
 PathKey = tuple[str | int, ...]
 
@@ -77,6 +80,8 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     text = text.removeprefix("\ufeff")
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:  # the pure-Python composer recurses once per level of nesting
+        return None, [Problem(display, 1, 1, f"document is nested deeper than {MAX_DEPTH} levels")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -93,7 +98,10 @@ def read_yaml(file: Path, display: str) -> tuple[Source | None, list[Problem]]:
     try:
         source.data = _Builder(source, problems).build(node, ())
     except _TooBig:
-        size = _expanded_size(node, {})
+        try:
+            size = _expanded_size(node, {})
+        except RecursionError:
+            size = MAX_NODES + 1
         return None, [
             Problem(
                 display,
@@ -126,6 +134,26 @@ class _TooBig(Exception):
 
 
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_TAG_NAMES = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:bool": "true or false",
+}
+
+
+def _unreadable(node: yaml.ScalarNode, exc: Exception) -> str:
+    """Why a scalar that looks like a number or a date is neither, and how to keep it as text."""
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    what = _TAG_NAMES.get(node.tag, node.tag.rsplit(":", 1)[-1])
+    if "digits" in str(exc):
+        reason = f"a number of {len(node.value):,} digits is too long"
+    elif node.tag == "tag:yaml.org,2002:timestamp":
+        reason = f"no such date ({exc})" if isinstance(exc, ValueError) else "not a date"
+    else:
+        reason = f"not {what}"
+    return f"cannot read '{shown}' as {what}: {reason}; put it in quotes to keep it as text"
 
 
 class _Builder:
@@ -146,18 +174,33 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 return node.value
-            try:
-                return self.constructor.construct_object(node, deep=True)
-            except yaml.constructor.ConstructorError as exc:
-                self.problems.append(self.source.problem(loc, f"cannot read value: {exc.problem}"))
-                return None
+            return self._scalar(node, loc)
+        if len(loc) >= MAX_DEPTH:
+            # Also where a self-referencing alias (``&a [*a]``) ends: it is infinitely deep.
+            self.problems.append(
+                self.source.problem(
+                    loc,
+                    f"nested deeper than {MAX_DEPTH} levels (or an alias inside its own anchor, which "
+                    "nests without end); banks need a few levels",
+                )
+            )
+            return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
         result: dict[str, Any] = {}
         keys = self.source.keys
         for key_node, value_node in node.value:
-            key = self._key(key_node)
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key_node.tag == _MERGE:
+                self.problems.append(
+                    Problem(
+                        self.source.path,
+                        *position,
+                        "merge keys ('<<') are not supported in banks; write the keys out in full",
+                    )
+                )
+                continue
+            key = self._key(key_node)
             if key in result:
                 first = keys[(*loc, key)]
                 self.problems.append(
@@ -173,11 +216,28 @@ class _Builder:
             result[key] = self.build(value_node, (*loc, key))
         return result
 
+    def _scalar(self, node: yaml.ScalarNode, loc: PathKey) -> Any:
+        """A plain scalar as YAML reads it (number, boolean, date, null), or a problem saying why not."""
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            self.problems.append(self.source.problem(loc, f"cannot read value: {exc.problem}"))
+            return None
+        except Exception as exc:  # a tagged scalar's constructor fails in its own way (ValueError, KeyError)
+            self.problems.append(self.source.problem(loc, _unreadable(node, exc)))
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problems.append(
+                self.source.problem(loc, f"'{node.value}' is not a finite number; write a number such as 1.5")
+            )
+            return None
+        return value
+
     def _key(self, node: yaml.Node) -> str:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             return str(node.value)
         try:
             key = self.constructor.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
-            return str(node.value)
+        except Exception:  # reported where the key's value is read, if it matters at all
+            return str(node.value) if isinstance(node, yaml.ScalarNode) else "(a list or mapping)"
         return str(key).lower() if isinstance(key, bool) else str(key)

@@ -38,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     lrs = statements_url(args.lrs_endpoint) if args.lrs_endpoint else ""
     options = PageOptions(home=args.site_url, quiz_dir=args.quiz_dir, lrs=lrs)
     pages = render_site_pages(catalog, env, options)
-    count = write_tree(args.out, pages, theme)
+    docs = docs_folder(args)
+    inputs = [args.banks, *([docs] if docs else []), *([theme] if theme else [])]
+    count = write_tree(args.out, pages, theme, inputs)
     print(f"wrote {count} files to {args.out}")
     if lrs:
         print(f"quiz pages send to {lrs}: load {LRS_SCRIPT} before quiz.js on every page")

@@ -20,8 +20,8 @@ from pathlib import Path
 from generator.bank.catalog import load_catalog
 from generator.commands.lrs_options import lrs_arguments, lrs_client
 from generator.lrs.client import LrsError
-from generator.problems import EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputError
-from generator.report.output import write_reports
+from generator.problems import EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputError, printable
+from generator.report.output import check_reports_folder, write_reports
 from generator.report.render import QUALITY_CSV, render_reports
 from generator.results.reader import Limits, MiB, UsageError, discover
 from generator.score.parallel import collector_paused
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         files = discover(args.results)
     except UsageError as error:
-        print(f"repready score: error: {error}", file=sys.stderr)
+        print(printable(f"repready score: error: {error}"), file=sys.stderr)
         return EXIT_USAGE
     if not files and not args.lrs:
         print(
@@ -127,6 +127,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
+    inputs = [*files, args.banks, *([args.roster] if args.roster else [])]
+    try:
+        check_reports_folder(args.out, inputs)
+    except OutputError as error:
+        print(printable(f"repready score: error: {error}"), file=sys.stderr)
+        return error.exit_code
     catalog = load_catalog(args.banks)
     roster = read_roster(args.roster) if args.roster else None
     options = ScoreOptions(
@@ -149,9 +155,9 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         try:
             parallel = args.jobs > 1 and len(scoring.reps) >= PARALLEL_MIN_REPS
-            write_reports(args.out, render_reports(scoring, parallel=parallel))
+            write_reports(args.out, render_reports(scoring, parallel=parallel), inputs)
         except OutputError as error:
-            print(f"repready score: error: {error}", file=sys.stderr)
+            print(printable(f"repready score: error: {error}"), file=sys.stderr)
             return error.exit_code
     print(f"repready score: wrote reports for {len(scoring.reps)} reps to {args.out}", file=sys.stderr)
     return EXIT_OK

@@ -92,6 +92,22 @@ def to_plain(text: str) -> str:
     return " ".join("".join(parser.parts).split())
 
 
+# Every character Python-Markdown (with tables) unescapes after a backslash; '<', '>' and '&' are
+# left to Jinja's autoescape, which turns them into entities that Markdown keeps as text.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+@lru_cache(maxsize=8192)
+def to_markdown_text(text: str) -> str:
+    """Plain text (see :func:`to_plain`) for the Markdown source of a page: headings, link texts, cells.
+
+    Titles are written into the Markdown that MkDocs converts, so their plain text must stay
+    text there: escaped brackets would otherwise become a ``javascript:`` link, and braces an
+    ``attr_list`` with event handlers.
+    """
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", to_plain(text))
+
+
 class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

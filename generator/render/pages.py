@@ -20,7 +20,14 @@ from markupsafe import Markup
 from generator.bank.catalog import Bank, Catalog
 from generator.bank.display import display_order
 from generator.bank.model import Likert, Module, TrueFalse
-from generator.render.markdown import is_inline, prime, to_html, to_inline_html, to_plain
+from generator.render.markdown import (
+    is_inline,
+    prime,
+    to_html,
+    to_inline_html,
+    to_markdown_text,
+    to_plain,
+)
 from generator.render.options import TEMPLATE_SUBDIR, PageOptions
 from generator.render.plan import render_plan_page
 from generator.xapi import responses
@@ -44,6 +51,7 @@ def environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     env.filters["md"] = to_html
     env.filters["md_inline"] = to_inline_html
     env.filters["plain"] = to_plain
+    env.filters["md_text"] = to_markdown_text
     env.filters["json_attr"] = lambda value: json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     env.tests["inline"] = is_inline
     return env
@@ -97,7 +105,7 @@ def quiz_context(catalog: Catalog, bank: Bank, options: PageOptions) -> dict[str
                 "scenario": scenarios[scenario] if first_of_scenario and scenario else None,
                 "scenario_id": scenario,
                 "competencies": " ".join(getattr(question, "competencies", ())),
-                "display": display_order(question),
+                "display": display_order(question, graded=module.mode == "graded"),
             }
         )
     return {

@@ -12,16 +12,14 @@ names. Browsers never send a fragment to a server: no server, nothing stored.
 from __future__ import annotations
 
 import posixpath
-import re
 
 import jinja2
 
 from generator.bank.catalog import Catalog
-from generator.render.markdown import to_plain
+from generator.render.markdown import to_markdown_text
 from generator.render.options import PageOptions
 
 PLAN_PAGE = "plan.md"
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def render_plan_page(catalog: Catalog, env: jinja2.Environment, options: PageOptions) -> dict[str, str]:
@@ -29,12 +27,12 @@ def render_plan_page(catalog: Catalog, env: jinja2.Environment, options: PageOpt
     modules = [
         {
             "id": bank.module.id,
-            "title": _link_text(to_plain(bank.module.title)),
+            "title": to_markdown_text(bank.module.title),
             "quiz": posixpath.relpath(
                 f"{options.quiz_dir}/{bank.module.id}.md", posixpath.dirname(PLAN_PAGE) or "."
             ),
             "training": bank.module.training,
-            "training_title": _link_text(_training_title(catalog, bank.module.topic)),
+            "training_title": _training_title(catalog, bank.module.topic),
         }
         for bank in catalog.banks
         if bank.module.mode in ("practice", "graded")
@@ -44,9 +42,4 @@ def render_plan_page(catalog: Catalog, env: jinja2.Environment, options: PageOpt
 
 def _training_title(catalog: Catalog, topic: str) -> str:
     found = catalog.topics.get(topic)
-    return f"{to_plain(found.title)} training" if found else "Training"
-
-
-def _link_text(text: str) -> str:
-    """Plain text that stays plain inside a Markdown link."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return f"{to_markdown_text(found.title)} training" if found else "Training"

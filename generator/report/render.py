@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.problems import printable
 from generator.render.options import QUIZ_DIR
 from generator.report.environment import html_environment, markdown_environment
 from generator.score.gaps import STATUS_TEXT
@@ -133,11 +134,14 @@ _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def _cell(value: Any) -> Any:
-    """Stop spreadsheets from running untrusted text as a formula (CSV injection).
+    """Stop spreadsheets from running untrusted text as a formula (CSV injection), and escape controls.
 
     A plain negative number (a discrimination index of -40.8, say) stays a number.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+    if not isinstance(value, str):
+        return value
+    value = printable(value)  # a file name or a reason quoting a record may hold control characters
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -352,4 +356,5 @@ def quality_csv(scoring: Scoring) -> str:
         rows.append(("changed", "", "", "", f"question '{qid}' changed since {answers} given"))
     for reason, count in sorted(q.ignored.items()):
         rows.append(("ignored", "", "", "", f"{count} statements: {reason}"))
+    rows.extend(("identity", "", "", "", note) for note in q.identities)
     return _csv(("kind", "file", "line", "record", "reason"), rows)

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from generator.problems import display_path
+from generator.problems import display_path, printable
 
 RESULT_SUFFIXES = (".json", ".jsonl", ".ndjson")
 LINE_SUFFIXES = (".jsonl", ".ndjson")
@@ -51,10 +51,10 @@ class Rejection:
 
     def __str__(self) -> str:
         if self.line:
-            return f"{self.path}:{self.line}: {self.reason}"
+            return printable(f"{self.path}:{self.line}: {self.reason}")
         if self.record:
-            return f"{self.path}: record {self.record}: {self.reason}"
-        return f"{self.path}: {self.reason}"
+            return printable(f"{self.path}: record {self.record}: {self.reason}")
+        return printable(f"{self.path}: {self.reason}")
 
 
 class UsageError(Exception):

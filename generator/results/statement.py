@@ -26,6 +26,7 @@ VERB_NAMES = {
     v.FAILED: "failed",
 }
 MAX_TEXT = 4000
+MBOX_HOME = "mailto:"  # the "home" of a rep named by e-mail address, for the data-quality section
 _new = tuple.__new__
 
 
@@ -100,6 +101,7 @@ class StatementReader:
                 or registration not in self._registrations
                 or type(moment) is not datetime
                 or type(account.get("homePage", "")) is not str
+                or actor.get("objectType", "Agent") != "Agent"
             ):
                 return self.checked_read(value)
             activity = self._activities.get(object_id)
@@ -280,6 +282,13 @@ class StatementReader:
         return known  # type: ignore[return-value]
 
     def _person(self, agent: dict[str, Any], where: str) -> tuple[str, str | None, str | None] | str:
+        kind = agent.get("objectType", "Agent")
+        if kind != "Agent":
+            # A Group's account or mbox names the group: scoring it would invent a rep.
+            return (
+                f"'{where}' is a {_short(kind) if type(kind) is str else 'non-Agent'}; "
+                "RepReady scores one person per statement (objectType 'Agent')"
+            )
         account = agent.get("account")
         if type(account) is dict:
             person = account.get("name")
@@ -291,7 +300,7 @@ class StatementReader:
             if type(mbox) is not str or not mbox.startswith("mailto:"):
                 return f"'{where}' must identify a person by 'account' {{homePage, name}} or 'mbox'"
             person = mbox[7:]
-            home = None
+            home = MBOX_HOME
         if type(person) is not str or person not in self._people:
             if type(person) is not str or not PERSON_ID.fullmatch(person):
                 return (

@@ -58,6 +58,7 @@ class Attempt:
     instructor: tuple[str, str | None] | None = None
     notes: str | None = None
     name: str | None = None  # the rep's name as the statements give it
+    home: str | None = None  # the portal (or MBOX_HOME) that names the rep; counted per attempt
     answers: dict[str, Answer] = field(default_factory=dict)
     shown: tuple[str, ...] = ()
 
@@ -81,6 +82,7 @@ class Attempt:
         self.instructor = max(self.instructor, other.instructor, key=lambda i: (i is not None, str(i)))
         self.notes = max(self.notes, other.notes, key=lambda n: (n is not None, n or ""))
         self.name = max(self.name, other.name, key=lambda n: (n is not None, n or ""))
+        self.home = max(self.home, other.home, key=lambda h: (h is not None, h or ""))
         for qid, answer in other.answers.items():
             _keep_answer(self.answers, qid, answer)
 
@@ -109,6 +111,7 @@ class Quality:
     changed: Counter[str] = field(default_factory=Counter)  # question id -> answers graded after a change
     unknown_questions: Counter[str] = field(default_factory=Counter)
     empty_attempts: int = 0
+    identities: list[str] = field(default_factory=list)  # reps named by e-mail or by another portal
 
     @property
     def rejected_files(self) -> int:
@@ -219,8 +222,6 @@ class Ingest:
         if sid in self.excluded:
             shard.conflicts.setdefault(sid, []).append(origin)
             return
-        if home is not None:
-            shard.homes[home] += 1
         previous = shard.seen.get(sid)
         key = (rep, module_id, registration)
         attempt = shard.attempts.get(key)
@@ -233,9 +234,11 @@ class Ingest:
                     attempt.name = max(attempt.name or rep_name, rep_name)  # a name is not content
             return
         if attempt is None:
-            attempt = shard.attempts[key] = Attempt(rep, module_id, registration, moment)
+            attempt = shard.attempts[key] = Attempt(rep, module_id, registration, moment, home=home)
         elif moment < attempt.first_seen:
             attempt.first_seen = moment
+        if home != attempt.home and home is not None:
+            attempt.home = max(attempt.home or home, home)
         if kind == "question":
             changed = question_hash is not None and question_hash != current_hash
             answer = _new(Answer, (sid, kept_response, score, changed, origin, moment))
@@ -277,7 +280,6 @@ class Ingest:
         shard.file_rejections.extend(other.file_rejections)
         shard.ignored.update(other.ignored)
         shard.unknown_questions.update(other.unknown_questions)
-        shard.homes.update(other.homes)
         for sid, origins in other.conflicts.items():
             shard.conflicts.setdefault(sid, []).extend(origins)
         seen = shard.seen
@@ -314,6 +316,8 @@ class Ingest:
             sid: [quality.locate(o) for o in origins] for sid, origins in conflicts.items()
         }
         out: list[Attempt] = []
+        # Counted here, once per attempt, so that attempts read by several processes count once.
+        shard.homes = Counter(a.home for a in shard.attempts.values() if a.home is not None)
         for attempt in shard.attempts.values():
             _remember(shard.names, attempt.rep, attempt.when, attempt.name)
             if attempt.instructor is not None:

@@ -73,6 +73,18 @@ def read_table(
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidInput([Problem(shown, 0, 0, f"cannot read {what}: {error}")]) from None
     reader = csv.reader(text.splitlines())
+    try:
+        yield from _rows(reader, shown, columns, what, problems)
+    except csv.Error as error:
+        # The csv module refuses a field over its limit (128 KiB) and a few malformed quotings.
+        raise InvalidInput(
+            [Problem(shown, reader.line_num, 1, f"cannot read this row: {error}; a {what} field is one line")]
+        ) from None
+
+
+def _rows(
+    reader: Iterator[list[str]], shown: str, columns: Sequence[str], what: str, problems: list[Problem]
+) -> Iterator[tuple[int, dict[str, str]]]:
     header = next(reader, None)
     if header is None:
         raise InvalidInput([Problem(shown, 1, 1, f"empty {what}; expected the header {','.join(columns)}")])

@@ -20,6 +20,7 @@ from typing import IO, Any
 from generator.bank.catalog import Catalog
 from generator.problems import display_path
 from generator.results.reader import Limits, read_file
+from generator.results.statement import MBOX_HOME
 from generator.score import assign as assignments
 from generator.score.assign import Assignment
 from generator.score.gaps import (
@@ -277,6 +278,7 @@ def aggregate(
     for attempt in attempts:
         by_rep.setdefault(attempt.rep, []).append(attempt)
     root = assignments.site_root(options.site_url) or _common_root(ingest)
+    quality.identities = identity_notes(ingest.shard.homes, root)
     managers = {m: clean(name) for m, (_, name) in ingest.shard.managers.items()}
     issued = options.now.date().isoformat()
     parallel = options.jobs > 1 and len(attempts) >= PARALLEL_MIN_ATTEMPTS
@@ -335,6 +337,32 @@ def aggregate(
         without_results=[row for rep, row in sorted(roster.items()) if rep not in by_rep],
         has_roster=has_roster,
     )
+
+
+def identity_notes(homes: dict[str, int], root: str | None) -> list[str]:
+    """Attempts whose rep id may not be this portal's: named by e-mail, or by another portal's account.
+
+    Both become rep ids all the same (one person, one id), so the manager is told rather than left
+    to find two people merged, or one split.
+    """
+    notes = []
+    mbox = homes.get(MBOX_HOME, 0)
+    if mbox:
+        notes.append(
+            f"{mbox} {_attempts(mbox)} with the rep named by e-mail address (mbox), not by a portal "
+            "account; the address is taken as the rep id"
+        )
+    for home, count in sorted(homes.items()):
+        if home != MBOX_HOME and assignments.site_root(home) != root:
+            notes.append(
+                f"{count} {_attempts(count)} from another portal ({clean(home, 80)}); its rep ids are "
+                "taken as this portal's, so one id used on both is counted as one rep"
+            )
+    return notes
+
+
+def _attempts(count: int) -> str:
+    return "attempt" if count == 1 else "attempts"
 
 
 def _common_root(ingest: Ingest) -> str | None:

@@ -8,13 +8,11 @@ as ``exe.jpg``, zero-width and control characters, and absurd lengths.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from generator.problems import UNSAFE_CHARACTERS as _UNSAFE
+
 MAX_NAME = 120
-# C0/C1 controls (tab and newline included: names are one line), bidi embeddings, overrides and
-# isolates, directional marks, zero-width characters and the byte-order mark.
-_UNSAFE = re.compile("[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def clean(text: str, limit: int = MAX_NAME) -> str:

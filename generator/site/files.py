@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.folders import replace_folder
@@ -11,7 +12,9 @@ MARKER = ".repready-pages"
 ASSETS = Path("assets") / "repready"
 
 
-def write_tree(out: Path, pages: dict[str, str], theme_dir: Path | None) -> int:
+def write_tree(
+    out: Path, pages: dict[str, str], theme_dir: Path | None, inputs: Iterable[Path] = ()
+) -> int:
     """Replace ``out`` with ``pages`` plus the widget assets; return the number of files written."""
     source_assets = theme_dir / ASSETS if theme_dir else None
     copied: list[Path] = []
@@ -21,5 +24,7 @@ def write_tree(out: Path, pages: dict[str, str], theme_dir: Path | None) -> int:
             shutil.copytree(source_assets, staging / ASSETS)
             copied.extend(p for p in (staging / ASSETS).rglob("*") if p.is_file())
 
-    replace_folder(out, pages, command="repready build-pages", marker=MARKER, fill=copy_assets)
+    replace_folder(
+        out, pages, command="repready build-pages", marker=MARKER, fill=copy_assets, inputs=inputs
+    )
     return len(pages) + len(copied)

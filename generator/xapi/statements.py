@@ -69,7 +69,9 @@ def interaction_definition(module: Module, question: Question) -> dict[str, Any]
         definition["target"] = [_component(t.id, t.text) for t in question.targets]
     elif isinstance(question, Ordering):
         # The order the page shows, never the bank's (which is the answer).
-        definition["choices"] = [_component(s.id, s.text) for s in display_order(question)]
+        definition["choices"] = [
+            _component(s.id, s.text) for s in display_order(question, graded=module.mode == "graded")
+        ]
     elif isinstance(question, Likert) and module.rating is not None:
         definition["scale"] = [
             {"id": str(point), "description": {v.LANG: anchor}}

@@ -89,16 +89,25 @@ def mkdocs_config(site_url: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    base = tmp_path_factory.mktemp("browser-site")
+    src, out = copy_fixture(tmp_path_factory.mktemp("browser-site"))
+    with static_server(out) as url, static_server(out) as other_url:
+        build_fixture(src, out, url)
+        yield Site(src, out, _port(url), _port(other_url))
+
+
+def copy_fixture(base: Path) -> tuple[Path, Path]:
+    """The fixture site with a copy of the project's theme in ``base``: its source and output folders."""
     src, out = base / "src", base / "out"
     shutil.copytree(FIXTURE, src)
     shutil.copytree(ROOT / "theme", src / "theme")
-    with static_server(out) as url, static_server(out) as other_url:
-        (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(url)))
-        built = mkdocs_build(src / "mkdocs.yml", out)
-        if built.returncode != 0:
-            pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
-        yield Site(src, out, _port(url), _port(other_url))
+    return src, out
+
+
+def build_fixture(src: Path, out: Path, site_url: str) -> None:
+    (src / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs_config(site_url)))
+    built = mkdocs_build(src / "mkdocs.yml", out)
+    if built.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{built.stdout}\n{built.stderr}")
 
 
 def _port(url: str) -> int:

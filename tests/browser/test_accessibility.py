@@ -73,8 +73,8 @@ def test_dark_palette_colours_come_from_material(browser: Browser, site: Site) -
             fill_learner(page)
             question(page, 1, 4).get_by_role("radio", name="Ask what prompted the request").check()
             submit(page)
-            right = page.locator("#rr-fx-basics-b1 .rr-verdict")
-            wrong = page.locator("#rr-fx-basics-b2 .rr-verdict")
+            right = page.locator("[id='rr-fx-basics:b1'] .rr-verdict")
+            wrong = page.locator("[id='rr-fx-basics:b2'] .rr-verdict")
             colours[scheme] = (
                 right.evaluate("e => getComputedStyle(e).color"),
                 wrong.evaluate("e => getComputedStyle(e).color"),

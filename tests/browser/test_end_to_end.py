@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 
 def _check(page: Page, module: str, question: str, option: str) -> None:
-    page.locator(f"#rr-{module}-{question}-{option}").check()
+    page.locator(f"[id='rr-{module}:{question}:{option}']").check()
 
 
 def _take_practice_quiz(page: Page, site: Site) -> None:
@@ -39,7 +39,7 @@ def _take_practice_quiz(page: Page, site: Site) -> None:
 
 def _order(page: Page, module: str, question: str, right: list[str]) -> None:
     """Move each step up to its place with the Move up buttons."""
-    steps = page.locator(f"#rr-{module}-{question} ol")
+    steps = page.locator(f"[id='rr-{module}:{question}'] ol")
     for target, step in enumerate(right):
         while [s.get_attribute("data-rr-option") for s in steps.locator("li").all()].index(step) > target:
             steps.locator(f"li[data-rr-option='{step}']").get_by_role("button", name="Move up").click()
@@ -47,9 +47,9 @@ def _order(page: Page, module: str, question: str, right: list[str]) -> None:
 
 def _take_matching_and_ordering(page: Page, site: Site) -> None:
     open_quiz(page, site, "fx-types")
-    page.locator("#rr-fx-types-t1-p1").select_option("feature")
-    page.locator("#rr-fx-types-t1-p2").select_option("benefit")
-    page.locator("#rr-fx-types-t1-p3").select_option("price")  # wrong: two of three pairs, partial
+    page.locator("[id='rr-fx-types:t1:p1']").select_option("feature")
+    page.locator("[id='rr-fx-types:t1:p2']").select_option("benefit")
+    page.locator("[id='rr-fx-types:t1:p3']").select_option("price")  # wrong: two of three pairs, partial
     _order(page, "fx-types", "t2", ["s1", "s2", "s3", "s4"])
     _check(page, "fx-types", "t3", "a")
     expect(submit(page)).to_contain_text("2.67 of 3")
@@ -60,8 +60,8 @@ def _take_graded(page: Page, site: Site) -> None:
     _check(page, "fx-graded", "g1", "a")  # right
     _check(page, "fx-graded", "g2", "a")  # one of two: all or nothing, so wrong
     _check(page, "fx-graded", "g3", "true")  # wrong
-    page.locator("#rr-fx-graded-g4-m1").select_option("feat")
-    page.locator("#rr-fx-graded-g4-m2").select_option("ben")  # right
+    page.locator("[id='rr-fx-graded:g4:m1']").select_option("feat")
+    page.locator("[id='rr-fx-graded:g4:m2']").select_option("ben")  # right
     _order(page, "fx-graded", "g5", ["q", "d", "p"])  # right
     result = submit(page)
     expect(result).to_contain_text("recorded")

@@ -110,6 +110,10 @@ RECORDS = [
         "'actor' must identify a person by 'account' {homePage, name} or 'mbox'",
     ),
     (_set("actor.name", ["x"]), "'actor.name' must be a string; found an array"),
+    (
+        _set("actor.objectType", "Group"),
+        "'actor' is a Group; RepReady scores one person per statement (objectType 'Agent')",
+    ),
     (_set("context.registration", "x"), "statement 'context.registration' must be a UUID; found 'x'"),
     (
         _set("context", []),

@@ -116,7 +116,10 @@ def test_an_out_folder_we_did_not_write_is_never_replaced(results: Path, tmp_pat
 def test_reports_are_replaced_whole_on_the_next_run(results: Path, tmp_path: Path) -> None:
     out = tmp_path / "reports"
     assert score(str(results), "--out", str(out)) == 0
+    # A file an earlier run wrote (so its marker lists it) that this run no longer writes.
     (out / "stale.txt").write_text("from an older version")
+    with (out / MARKER).open("a", encoding="utf-8") as marker:
+        marker.write("stale.txt\n")
     assert score(str(results), "--out", str(out)) == 0
     assert not (out / "stale.txt").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".reports")]  # no staging left behind
