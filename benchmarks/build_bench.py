@@ -1,11 +1,14 @@
-"""Build-time cost of the quiz plugin, and the widget's weight.
+"""Build-time cost of the quiz plugin and the CLI's start.
 
-Builds a synthetic site of 50 banks x 20 questions with the plugin, and the same
-questions as plain Markdown pages without quizzes (the baseline), alternately in
-one run, and prints the median build-time ratio (target <= 1.15). The widget's
+For each size, builds a synthetic site of N banks x 20 questions with the plugin
+(cold: empty page cache; warm: unchanged banks) and the same questions as plain
+Markdown pages without quizzes (the baseline). The three run one after another in
+every round, in rotating order, and the median and spread of the paired ratios
+cold/plain (target <= 1.10) and warm/plain (target < 1.0) are printed. Then
+``repready --help`` against ``python -c pass`` the same way (target <= 3x). The widget's
 weight per quiz page is benchmarks/widget_weight.py.
 
-    python benchmarks/build_bench.py [--banks 50] [--questions 20] [--rounds 5]
+    python benchmarks/build_bench.py [--banks 10,100,500] [--questions 20] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from paired import alternate
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".work" / "build"
@@ -129,33 +133,91 @@ def build_seconds(site: Path) -> float:
     return time.perf_counter() - start
 
 
+def run_seconds(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def bench_size(banks: int, questions: int, rounds: int) -> None:
+    quiz, plain = write_sites(banks, questions)
+    build_seconds(quiz), build_seconds(plain)  # warm the OS file cache and bytecode
+
+    def cold() -> float:
+        shutil.rmtree(quiz / ".cache", ignore_errors=True)
+        return build_seconds(quiz)
+
+    def warm() -> float:
+        if not (quiz / ".cache").is_dir():
+            build_seconds(quiz)  # the rotation may put warm first: fill the cache outside the timing
+        return build_seconds(quiz)
+
+    edits = {"bank": quiz / "assessments" / "module-00.yml", "page": quiz / "docs" / "training" / "page.md"}
+    originals = {which: path.read_text(encoding="utf-8") for which, path in edits.items()}
+    count = [0]
+
+    def edited(which: str) -> Callable[[], float]:
+        """A build after one edit (as ``mkdocs serve`` makes), the other banks' pages cached."""
+
+        def run() -> float:
+            warm()
+            count[0] += 1
+            mark = f"Edit {count[0]}."
+            text = originals[which]
+            if which == "bank":
+                text = text.replace("summary: A synthetic module.", f"summary: A synthetic module. {mark}")
+            else:
+                text += f"\n{mark}\n"
+            edits[which].write_text(text, encoding="utf-8")
+            return build_seconds(quiz)
+
+        return run
+
+    print(f"site: {banks} banks x {questions} questions, {rounds} rounds (order rotating)", flush=True)
+    paired = alternate(
+        {
+            "plain": lambda: build_seconds(plain),
+            "cold": cold,
+            "warm": warm,
+            "bank-edit": edited("bank"),
+            "page-edit": edited("page"),
+        },
+        rounds,
+    )
+    for name in paired.seconds:
+        print(f"  {name:<9} median {paired.median(name):.2f} s")
+    print(f"  cold/plain = {paired.ratio('cold', 'plain')}  (target <= 1.10)")
+    print(f"  warm/plain = {paired.ratio('warm', 'plain')}  (target < 1.0)")
+    print(f"  one bank edited / one page edited = {paired.ratio('bank-edit', 'page-edit')}  (target <= 1.10)")
+
+
+def bench_cli_start(rounds: int) -> None:
+    print(f"CLI start, {rounds} rounds:")
+    paired = alternate(
+        {
+            "python": lambda: run_seconds([sys.executable, "-c", "pass"]),
+            "help": lambda: run_seconds([sys.executable, "-m", "generator", "--help"]),
+        },
+        rounds,
+        report=False,
+    )
+    print(
+        f"  python -c pass median {paired.median('python'):.3f} s; "
+        f"repready --help {paired.median('help'):.3f} s"
+    )
+    print(f"  repready --help / python -c pass = {paired.ratio('help', 'python')}  (target <= 3)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--banks", type=int, default=50)
+    parser.add_argument("--banks", default="10,100,500", help="comma-separated site sizes")
     parser.add_argument("--questions", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    quiz, plain = write_sites(args.banks, args.questions)
-    build_seconds(quiz), build_seconds(plain)  # warm the OS file cache and bytecode
-    times: dict[str, list[float]] = {"plain": [], "cold": [], "warm": []}
-    for _ in range(args.rounds):
-        times["plain"].append(build_seconds(plain))
-        shutil.rmtree(quiz / ".cache", ignore_errors=True)
-        times["cold"].append(build_seconds(quiz))
-        times["warm"].append(build_seconds(quiz))
-    median = {name: statistics.median(values) for name, values in times.items()}
-    print(f"site: {args.banks} banks x {args.questions} questions, {args.rounds} alternating rounds")
-    labels = {
-        "plain": "plain Markdown, no quizzes (baseline)",
-        "cold": "quiz plugin, empty page cache",
-        "warm": "quiz plugin, page cache warm (unchanged banks)",
-    }
-    for name, label in labels.items():
-        runs = " ".join(f"{t:.2f}" for t in times[name])
-        print(f"{label:<48} median {median[name]:.2f} s  [{runs}]")
-    for name in ("cold", "warm"):
-        ratio = median[name] / median["plain"]
-        print(f"build-time ratio, {name}: {ratio:.3f}x (target <= 1.15x)")
+    for banks in (int(n) for n in args.banks.split(",")):
+        bench_size(banks, args.questions, args.rounds)
+    bench_cli_start(max(args.rounds, 10))
+    print("the widget's weight per quiz page: python benchmarks/widget_weight.py")
     return 0
 
 

@@ -1,21 +1,26 @@
-"""How fast ``repready score`` is against just parsing its input, on a realistic volume.
+"""How fast ``repready score`` is against the floor: DuckDB computing the same means from the same files.
 
-Generates (once; cached under benchmarks/.work/score/) banks of 40 modules x 20
-questions over every knowledge competency, a roster of 5,000 reps in 50 teams, and
-one portal export file per rep with 200 ``answered`` statements each (1,000,000
-in all) plus the ``attempted``/``completed``/``passed`` statements of each attempt,
-made by the reference builder the browser's export matches. Then, in one run:
+Generates (once per size; cached under benchmarks/.work/score-<answers>/) banks of 40
+modules x 20 questions over every knowledge competency, a roster of one rep per 200
+answers in 50 teams, and one portal export file per rep with 200 ``answered`` statements
+each plus the ``attempted``/``completed``/``passed`` statements of each attempt, made by the
+reference builder the browser's export matches. Then, in every round, one after another
+(the order rotating from round to round, so all three see the same machine load):
 
-(a) the full ``repready score`` in a subprocess (read, re-grade, aggregate, write every report);
-(b) only parsing the same files with orjson, the parser the scorer uses, in a subprocess;
-(c) DuckDB computing rep x competency means from a flattened CSV of the same answers: the floor.
+(score) the full ``repready score`` in a subprocess (read, re-grade, aggregate, write every report);
+(parse) only parsing the same files with orjson, the parser the scorer uses;
+(floor) DuckDB (embedded, multi-threaded) reading the same export files, grading each distinct
+        (question, response) once with the banks' own grader, mapping questions to competencies
+        from the banks and computing every rep x competency mean; its means are checked against
+        the answers the generator wrote (``answers.csv``).
 
-(a) and (b) alternate for --rounds rounds (default 3) so both see the same machine load; the
-medians are compared. Prints (a), (b), (a)/(b) (target <= 2.0), (a)'s peak memory (target <= 1 GB)
-and (c).
+Prints the median and spread of the paired ratios score/floor (target <= 2.0) and score/parse,
+and the scorer's peak memory (target <= 1 GiB). ``--growth 10000,100000,1000000`` does this for
+each size and prints a growth table with the fixed start (the scorer on a single file of the
+same banks) separated from the cost per 1,000 statements.
 
-    python benchmarks/score_bench.py [--reps 5000] [--teams 50] [--modules 40] [--questions 20]
-                                     [--answers 1000000] [--rounds 3] [--regenerate]
+    python benchmarks/score_bench.py [--answers 1000000] [--rounds 3] [--jobs N] [--regenerate]
+                                     [--growth 10000,100000,1000000]
 """
 
 from __future__ import annotations
@@ -38,9 +43,12 @@ from typing import Any
 
 import orjson
 import yaml
+from paired import Paired, alternate
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "benchmarks" / ".work" / "score"
+WORKS = ROOT / "benchmarks" / ".work"
+WORK = WORKS / "score"  # set per size by use()
+PER_REP = 200
 HOME = "https://portal.example.com/"
 KNOWLEDGE = [
     "QUAL.NEED",
@@ -252,8 +260,61 @@ for path in sorted(Path(sys.argv[1]).glob("*.json")):
 print(count)
 """
 
+# The floor: what a columnar engine needs to compute the report's core numbers from the same files.
+FLOOR = """
+import sys
+from pathlib import Path
 
-def child(command: list[str]) -> tuple[float, float, str]:
+import duckdb
+
+from generator.bank.catalog import load_catalog
+from generator.bank.grading import grade
+from generator.bank.model import Likert
+from generator.xapi import vocabulary as v
+from generator.xapi.responses import ResponseError, parse
+
+results, banks, out = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+catalog = load_catalog(banks)
+db = duckdb.connect()
+db.execute(
+    "CREATE TABLE answered AS SELECT f[1] AS rep, f[2] AS object, f[3] AS response FROM ("
+    " SELECT json_extract_string(s, ['$.actor.account.name', '$.object.id', '$.result.response',"
+    " '$.verb.id']) AS f FROM ("
+    "  SELECT unnest(json_extract(json, '$.statements[*]')) AS s FROM read_json_objects(?)))"
+    " WHERE f[4] = ?",
+    [str(results / "*.json"), v.ANSWERED],
+)
+grades, competencies = [], set()
+for iri, response in db.execute("SELECT DISTINCT object, response FROM answered").fetchall():
+    kind_id = v.parse_activity(iri)
+    if kind_id is None or kind_id[1] not in catalog.questions:
+        continue
+    bank, question = catalog.questions[kind_id[1]]
+    competencies.update((iri, c) for c in getattr(question, "competencies", ()))
+    try:
+        parsed = parse(question, response, bank.module)
+    except ResponseError:
+        continue
+    score = float(parsed) if isinstance(question, Likert) else grade(question, parsed).score
+    grades.append((iri, response, score))
+db.execute("CREATE TABLE grades (object VARCHAR, response VARCHAR, score DOUBLE)")
+db.executemany("INSERT INTO grades VALUES (?, ?, ?)", grades)
+db.execute("CREATE TABLE measures (object VARCHAR, competency VARCHAR)")
+db.executemany("INSERT INTO measures VALUES (?, ?)", sorted(competencies))
+db.execute(
+    "COPY (SELECT rep, competency, avg(score) AS mean FROM answered JOIN grades USING (object, response)"
+    " JOIN measures USING (object) GROUP BY rep, competency ORDER BY rep, competency) TO ? (HEADER)",
+    [out],
+)
+"""
+
+
+# CPU seconds (user + system, the child and the processes it waited for) per contender, by round:
+# on a shared machine the wall time depends on the load, the CPU time much less.
+CPU: dict[str, list[float]] = {}
+
+
+def child(command: list[str], name: str = "") -> tuple[float, float, str]:
     """Wall seconds, peak resident MiB (of this child alone, from wait4) and output of one child process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -265,63 +326,134 @@ def child(command: list[str]) -> tuple[float, float, str]:
     if process.returncode != 0:
         sys.stderr.write(output[-4000:])
         raise SystemExit(f"{command[:4]} exited {process.returncode}")
+    if name:
+        CPU.setdefault(name, []).append(usage.ru_utime + usage.ru_stime)
     return elapsed, usage.ru_maxrss / 1024, output
 
 
-def duckdb_floor() -> float:
+def check_floor(means: Path) -> None:
+    """The floor's means are the generator's own: it computes what the reports rest on."""
     import duckdb
 
-    started = time.perf_counter()
-    connection = duckdb.connect()
-    rows = connection.execute(
-        "SELECT rep, competency, avg(score) FROM read_csv_auto(?) GROUP BY rep, competency",
-        [str(WORK / "answers.csv")],
-    ).fetchall()
-    elapsed = time.perf_counter() - started
-    print(f"  duckdb: {len(rows)} rep x competency means")
-    return elapsed
+    differ = (
+        duckdb.connect()
+        .execute(
+            "SELECT count(*) FROM (SELECT rep, competency, avg(score) AS mean FROM read_csv_auto(?)"
+            " GROUP BY rep, competency) AS truth FULL JOIN read_csv_auto(?) AS floor USING (rep, competency)"
+            " WHERE truth.mean IS NULL OR floor.mean IS NULL OR abs(truth.mean - floor.mean) > 1e-9",
+            [str(WORK / "answers.csv"), str(means)],
+        )
+        .fetchone()
+    )
+    assert differ is not None
+    if differ[0]:
+        raise SystemExit(f"the floor's means differ from answers.csv in {differ[0]} rows")
+
+
+def use(answers: int) -> Path:
+    global WORK
+    WORK = WORKS / f"score-{answers}"
+    return WORK
+
+
+def measure(args: argparse.Namespace, answers: int) -> dict[str, float]:
+    """Generate (or reuse) ``answers`` statements, run the three contenders; the medians and peaks."""
+    use(answers)
+    args.answers, args.reps = answers, max(1, answers // PER_REP)
+    generate(args)
+    results = WORK / "results"
+    files = sorted(results.glob("*.json"))
+    size = sum(f.stat().st_size for f in files)
+    print(f"{answers:,} answers: {len(files)} files, {size / 1e6:.0f} MB", flush=True)
+    python = sys.executable
+    out_dir, means = WORK / "reports", WORK / "floor-means.csv"
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    score_cmd = [
+        python, "-m", "generator", "score", str(results), "--banks", str(WORK / "banks"),
+        "--roster", str(WORK / "roster.csv"), "--out", str(out_dir), "--now", NOW.isoformat(), *jobs,
+    ]  # fmt: skip
+    peaks: list[float] = []
+
+    def score() -> float:
+        seconds, peak, _ = child(score_cmd, "score")
+        peaks.append(peak)
+        return seconds
+
+    paired = alternate(
+        {
+            "score": score,
+            "parse": lambda: child([python, "-c", PARSE_ONLY, str(results)], "parse")[0],
+            "floor": lambda: child(
+                [python, "-c", FLOOR, str(results), str(WORK / "banks"), str(means)], "floor"
+            )[0],
+        },
+        args.rounds,
+    )
+    check_floor(means)
+    print(f"  medians: score {paired.median('score'):.2f} s, parse {paired.median('parse'):.2f} s, "
+          f"floor {paired.median('floor'):.2f} s (its means match answers.csv)")  # fmt: skip
+    print(f"  score/floor = {paired.ratio('score', 'floor')}  (target <= 2.0)")
+    print(f"  score/parse = {paired.ratio('score', 'parse')}")
+    print(f"  floor/parse = {paired.ratio('floor', 'parse')}")
+    cpu = Paired({name: CPU.pop(name) for name in ("score", "parse", "floor")})
+    print(f"  CPU seconds, medians: score {cpu.median('score'):.2f}, parse {cpu.median('parse'):.2f}, "
+          f"floor {cpu.median('floor'):.2f}; score/floor in CPU = {cpu.ratio('score', 'floor')}")  # fmt: skip
+    print(f"  peak memory of score: {max(peaks):.0f} MiB (target <= 1024)", flush=True)
+    return {
+        "answers": answers,
+        "statements": int(child([python, "-c", PARSE_ONLY, str(results)])[2]),
+        "score": paired.median("score"),
+        "floor": paired.median("floor"),
+        "peak": max(peaks),
+        "start": fixed_start(score_cmd, files[0], args.rounds),
+    }
+
+
+def fixed_start(score_cmd: list[str], one_file: Path, rounds: int) -> float:
+    """``repready score`` on a single rep's file with the same banks and no roster: the cost of starting.
+
+    Without the roster, since a roster of N reps puts N reps into every report, which grows with size.
+    """
+    command, skip = [], False
+    for part in score_cmd:
+        if skip:
+            skip = False
+        elif part == "--roster":
+            skip = True
+        else:
+            command.append(str(one_file) if part == str(one_file.parent) else part)
+    return statistics.median(child(command)[0] for _ in range(rounds))
+
+
+def growth_table(rows: list[dict[str, float]]) -> None:
+    print()
+    print("| answered | statements | score (s) | floor (s) | score/floor | fixed start (s) "
+          "| score minus start, per 1,000 statements (ms) | peak (MiB) |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        per_k = (row["score"] - row["start"]) / row["statements"] * 1e6
+        print(f"| {row['answers']:,.0f} | {row['statements']:,.0f} | {row['score']:.2f} | {row['floor']:.2f} "
+              f"| {row['score'] / row['floor']:.2f} | {row['start']:.2f} | {per_k:.2f} "
+              f"| {row['peak']:.0f} |")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--reps", type=int, default=5000)
     parser.add_argument("--teams", type=int, default=50)
     parser.add_argument("--modules", type=int, default=40)
     parser.add_argument("--questions", type=int, default=20, help="per module")
     parser.add_argument("--answers", type=int, default=1_000_000)
-    parser.add_argument("--rounds", type=int, default=3, help="alternating runs of (a) and (b); medians")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; medians of paired ratios")
+    parser.add_argument("--jobs", type=int, help="pass --jobs to repready score (default: its own)")
+    parser.add_argument("--growth", help="comma-separated sizes, e.g. 10000,100000,1000000")
     parser.add_argument("--regenerate", action="store_true")
     args = parser.parse_args(argv)
-    generate(args)
-    results = WORK / "results"
-    files = sorted(results.glob("*.json"))
-    size = sum(f.stat().st_size for f in files)
-    print(f"input: {len(files)} files, {size / 1e6:.0f} MB")
-    python = sys.executable
-    out_dir = WORK / "reports"
-    score_cmd = [
-        python, "-m", "generator", "score", str(results), "--banks", str(WORK / "banks"),
-        "--roster", str(WORK / "roster.csv"), "--out", str(out_dir), "--now", NOW.isoformat(),
-    ]  # fmt: skip
-    parses, scores, peaks = [], [], []
-    for round_no in range(1, args.rounds + 1):  # alternate, so both see the same machine load
-        parse_s, _, out = child([python, "-c", PARSE_ONLY, str(results)])
-        score_s, score_mb, score_out = child(score_cmd)
-        parses.append(parse_s)
-        scores.append(score_s)
-        peaks.append(score_mb)
-        print(f"  round {round_no}: (a) {score_s:.2f} s, (b) {parse_s:.2f} s ({out.strip()} statements), "
-              f"(a)/(b) {score_s / parse_s:.2f}; peak {score_mb:.0f} MiB")  # fmt: skip
-    print(score_out.strip().splitlines()[-1] if score_out.strip() else "")
-    a, b = statistics.median(scores), statistics.median(parses)
-    print(f"(b) parse only (orjson), median of {args.rounds}: {b:6.2f} s")
-    print(f"(a) repready score, median of {args.rounds}:   {a:6.2f} s  (target <= 30 s)")
-    print(f"    peak memory of (a): {max(peaks):.0f} MiB (target <= 1024)")
-    print(f"(a)/(b) = {a / b:.2f}  (target <= 2.0)")
-    floor = duckdb_floor()
-    print(f"(c) duckdb floor (rep x competency means from CSV): {floor:.2f} s")
+    sizes = [int(n) for n in args.growth.split(",")] if args.growth else [args.answers]
+    rows = [measure(args, answers) for answers in sizes]
+    if len(rows) > 1:
+        growth_table(rows)
     return 0
 
 

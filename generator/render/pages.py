@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,14 +68,23 @@ def quiz_path(module_id: str, options: PageOptions = DEFAULT_OPTIONS) -> str:
 
 
 def render_site_pages(
-    catalog: Catalog, env: jinja2.Environment, options: PageOptions = DEFAULT_OPTIONS
+    catalog: Catalog,
+    env: jinja2.Environment,
+    options: PageOptions = DEFAULT_OPTIONS,
+    known: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to the docs folder."""
+    """Every generated page, keyed by its path relative to the docs folder.
+
+    ``known`` holds quiz pages already rendered from the same bank, taxonomy and templates
+    (the per-bank page cache); they are taken as they are.
+    """
     quiz = env.get_template("quiz.html")
-    pages = {
-        quiz_path(bank.module.id, options): quiz.render(**quiz_context(catalog, bank, options))
-        for bank in catalog.banks
-    }
+    known = known or {}
+    pages = {}
+    for bank in catalog.banks:
+        path = quiz_path(bank.module.id, options)
+        page = known.get(path)
+        pages[path] = page if page is not None else quiz.render(**quiz_context(catalog, bank, options))
     index_path = f"{options.quiz_dir}/index.md"
     pages[index_path] = env.get_template("quiz-index.html").render(**index_context(catalog, options))
     pages.update(render_plan_page(catalog, env, options))

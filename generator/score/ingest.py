@@ -12,6 +12,7 @@ they were split between processes can change a result.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -57,6 +58,7 @@ class Attempt:
     instructor: tuple[str, str | None] | None = None
     notes: str | None = None
     name: str | None = None  # the rep's name as the statements give it
+    home: str | None = None  # the portal (or MBOX_HOME) that names the rep; counted per attempt
     answers: dict[str, Answer] = field(default_factory=dict)
     shown: tuple[str, ...] = ()
 
@@ -80,14 +82,18 @@ class Attempt:
         self.instructor = max(self.instructor, other.instructor, key=lambda i: (i is not None, str(i)))
         self.notes = max(self.notes, other.notes, key=lambda n: (n is not None, n or ""))
         self.name = max(self.name, other.name, key=lambda n: (n is not None, n or ""))
+        self.home = max(self.home, other.home, key=lambda h: (h is not None, h or ""))
         for qid, answer in other.answers.items():
             _keep_answer(self.answers, qid, answer)
 
 
 def _keep_answer(answers: dict[str, Answer], qid: str, answer: Answer) -> None:
-    """Two statements answering one question in one attempt: the later (then larger id) one counts."""
+    """Two statements answering one question in one attempt: the later (then larger id) one counts.
+
+    Copies of one statement read by different processes are located at the first of them.
+    """
     known = answers.get(qid)
-    if known is None or (answer.moment, answer.sid) > (known.moment, known.sid):
+    if known is None or (answer.moment, answer.sid, -answer.where) > (known.moment, known.sid, -known.where):
         answers[qid] = answer
 
 
@@ -156,8 +162,10 @@ class Shard:
 class Ingest:
     """Accumulates statements; call :meth:`add` for each, then :meth:`finish` once."""
 
-    def __init__(self, catalog: Catalog, now: datetime) -> None:
+    def __init__(self, catalog: Catalog, now: datetime, excluded: Set[str] = frozenset()) -> None:
         self.catalog = catalog
+        # Statement ids known to conflict: every copy is set aside and only located (see read_all).
+        self.excluded = excluded
         self.reader = StatementReader(now)
         self.shard = Shard()
         self.files: list[str] = []
@@ -170,7 +178,12 @@ class Ingest:
         }
 
     def add(self, value: Any, origin: int) -> None:
-        """Take one record; ``origin`` is from :func:`where`. The scorer's innermost code: kept flat."""
+        """Take one record; ``origin`` is from :func:`where`. The scorer's innermost code: kept flat.
+
+        Every copy of a statement is checked on its own before it is compared with the copies
+        seen before, so what is rejected, duplicated or conflicting does not depend on the
+        order in which copies arrive (nor on how files were split between processes).
+        """
         shard = self.shard
         statement = self.reader.read(value)
         if type(statement) is not Statement:
@@ -181,13 +194,6 @@ class Ingest:
             return
         (sid, verb, kind, activity, rep, rep_name, home, registration, _, moment, response, instructor,
          question_hash, presented, fingerprint) = statement  # fmt: skip
-        previous = shard.seen.get(sid)
-        if previous is not None:
-            if previous == fingerprint:
-                shard.duplicates += 1
-            else:
-                shard.conflicts.setdefault(sid, []).append(origin)
-            return
         if kind == "question":
             found = self._questions.get(activity)
             if found is None:
@@ -213,14 +219,26 @@ class Ingest:
                 shard.rejections.append((origin, f"unknown module '{activity}': it is in no bank"))
                 return
             module_id = activity
+        if sid in self.excluded:
+            shard.conflicts.setdefault(sid, []).append(origin)
+            return
+        previous = shard.seen.get(sid)
         key = (rep, module_id, registration)
         attempt = shard.attempts.get(key)
+        if previous is not None:
+            if previous != fingerprint:
+                shard.conflicts.setdefault(sid, []).append(origin)
+            else:
+                shard.duplicates += 1
+                if attempt is not None and rep_name is not None and rep_name != attempt.name:
+                    attempt.name = max(attempt.name or rep_name, rep_name)  # a name is not content
+            return
         if attempt is None:
-            attempt = shard.attempts[key] = Attempt(rep, module_id, registration, moment)
-            if home is not None:
-                shard.homes[home] += 1
+            attempt = shard.attempts[key] = Attempt(rep, module_id, registration, moment, home=home)
         elif moment < attempt.first_seen:
             attempt.first_seen = moment
+        if home != attempt.home and home is not None:
+            attempt.home = max(attempt.home or home, home)
         if kind == "question":
             changed = question_hash is not None and question_hash != current_hash
             answer = _new(Answer, (sid, kept_response, score, changed, origin, moment))
@@ -262,7 +280,6 @@ class Ingest:
         shard.file_rejections.extend(other.file_rejections)
         shard.ignored.update(other.ignored)
         shard.unknown_questions.update(other.unknown_questions)
-        shard.homes.update(other.homes)
         for sid, origins in other.conflicts.items():
             shard.conflicts.setdefault(sid, []).extend(origins)
         seen = shard.seen
@@ -299,6 +316,8 @@ class Ingest:
             sid: [quality.locate(o) for o in origins] for sid, origins in conflicts.items()
         }
         out: list[Attempt] = []
+        # Counted here, once per attempt, so that attempts read by several processes count once.
+        shard.homes = Counter(a.home for a in shard.attempts.values() if a.home is not None)
         for attempt in shard.attempts.values():
             _remember(shard.names, attempt.rep, attempt.when, attempt.name)
             if attempt.instructor is not None:

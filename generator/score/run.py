@@ -6,13 +6,16 @@ renders its :class:`Scoring` and :mod:`generator.commands.score` writes the file
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing as mp
-from collections.abc import Iterable, Sequence
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from generator.bank.catalog import Catalog
 from generator.problems import display_path
@@ -144,17 +147,59 @@ def score(
     then aggregate."""
     paths = list(files)
     with collector_paused():
-        ingest = Ingest(catalog, options.now)
-        ingest.files = [display_path(p) for p in paths] + [feed.name for feed in feeds]
-        jobs = min(options.jobs, len(paths))
-        if jobs > 1 and len(paths) >= options.parallel_min_files and "fork" in mp.get_all_start_methods():
-            _read_in_workers(ingest, paths, jobs, catalog, options)
-        else:
-            read_into(ingest, list(enumerate(paths)), options.limits)
-        for number, feed in enumerate(feeds, start=len(paths)):
-            read_pages_into(ingest, number, feed.pages)
+        names = [feed.name for feed in feeds]
+        with contextlib.ExitStack() as stack:
+            spools = [stack.enter_context(tempfile.TemporaryFile()) for _ in feeds]
+            pages = [_spooled(feed.pages, spool) for feed, spool in zip(feeds, spools, strict=True)]
+            ingest = read_all(paths, catalog, options, names, pages)
+            if ingest.shard.conflicts:
+                # Which copy of a conflicting statement came first depends on the order of files and on
+                # how they were split between processes; a second reading that sets every copy aside
+                # does not, so one job and many report the same places and the same attempts. Feeds
+                # are read once (an LRS is not asked twice): the second reading replays their spool.
+                conflicting = frozenset(ingest.shard.conflicts)
+                del ingest
+                replayed = [_replayed(spool) for spool in spools]
+                ingest = read_all(paths, catalog, options, names, replayed, excluded=conflicting)
         attempts, quality = ingest.finish()
         return aggregate(attempts, ingest, quality, catalog, options, roster)
+
+
+def read_all(
+    paths: list[Path],
+    catalog: Catalog,
+    options: ScoreOptions,
+    feed_names: Sequence[str] = (),
+    feed_pages: Sequence[Iterable[list[Any]]] = (),
+    excluded: frozenset[str] = frozenset(),
+) -> Ingest:
+    """Every record of ``paths`` (split between processes when there are many) and feeds in one Ingest."""
+    ingest = Ingest(catalog, options.now, excluded)
+    ingest.files = [display_path(p) for p in paths] + list(feed_names)
+    jobs = min(options.jobs, len(paths))
+    if jobs > 1 and len(paths) >= options.parallel_min_files and "fork" in mp.get_all_start_methods():
+        _read_in_workers(ingest, paths, jobs, catalog, options)
+    else:
+        read_into(ingest, list(enumerate(paths)), options.limits)
+    for number, pages in enumerate(feed_pages, start=len(paths)):
+        read_pages_into(ingest, number, pages)
+    return ingest
+
+
+def _spooled(pages: Iterable[list[Any]], spool: IO[bytes]) -> Iterator[list[Any]]:
+    """The pages, each also kept on disk (pickled: any value a JSON parser made) for a second reading."""
+    for page in pages:
+        pickle.dump(page, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        yield page
+
+
+def _replayed(spool: IO[bytes]) -> Iterator[list[Any]]:
+    spool.seek(0)
+    while True:
+        try:
+            yield pickle.load(spool)  # our own spool, written earlier in this run: trusted
+        except EOFError:
+            return
 
 
 def read_into(ingest: Ingest, numbered: list[tuple[int, Path]], limits: Limits) -> None:
@@ -204,7 +249,10 @@ def _read_in_workers(
         shares[lightest].append(index)
         loads[lightest] += _size(paths[index])
     children = [
-        Background(functools.partial(_read_share, catalog, options, paths, share), parallel=True)
+        Background(
+            functools.partial(_read_share, catalog, options, paths, share, frozenset(ingest.excluded)),
+            parallel=True,
+        )
         for share in shares[1:]
     ]
     read_into(ingest, [(i, paths[i]) for i in sorted(shares[0])], options.limits)
@@ -212,8 +260,10 @@ def _read_in_workers(
         ingest.absorb(child.get().unpack())
 
 
-def _read_share(catalog: Catalog, options: ScoreOptions, paths: list[Path], share: list[int]) -> Shard:
-    ingest = Ingest(catalog, options.now)
+def _read_share(
+    catalog: Catalog, options: ScoreOptions, paths: list[Path], share: list[int], excluded: frozenset[str]
+) -> Shard:
+    ingest = Ingest(catalog, options.now, excluded)
     read_into(ingest, [(i, paths[i]) for i in sorted(share)], options.limits)
     return ingest.shard.pack()
 
