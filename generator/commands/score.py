@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.bank.catalog import load_catalog
 from generator.commands.lrs_options import lrs_arguments, lrs_client
+from generator.commands.validate import add_bank_arguments
 from generator.lrs.client import LrsError
 from generator.problems import EXIT_INVALID, EXIT_OK, EXIT_USAGE, OutputError, printable
 from generator.report.output import check_reports_folder, write_reports
@@ -53,13 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ISO",
         help="with --lrs: only statements the LRS stored after this date and time",
     )
-    parser.add_argument("--banks", type=Path, default=Path("assessments"), help="default: assessments")
-    parser.add_argument(
-        "--docs",
-        type=Path,
-        default=Path("docs"),
-        help="the portal's docs folder, for the titles of training pages (default: docs; skipped if missing)",
-    )
+    add_bank_arguments(parser, "for the titles of training pages")
     parser.add_argument("--roster", type=Path, help="CSV with rep_id,name,team,manager")
     parser.add_argument(
         "--out", type=Path, default=Path("reports"), help="folder to write (default: reports)"

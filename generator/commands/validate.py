@@ -14,13 +14,13 @@ DESCRIPTION = (
 )
 
 
-def add_bank_arguments(parser: argparse.ArgumentParser) -> None:
+def add_bank_arguments(parser: argparse.ArgumentParser, docs_for: str = "to check training links") -> None:
     parser.add_argument("--banks", type=Path, default=Path("assessments"), help="default: assessments")
     parser.add_argument(
         "--docs",
         type=Path,
         default=Path("docs"),
-        help="docs folder, to check training links (default: docs; skipped if missing)",
+        help=f"docs folder, {docs_for} (default: docs; skipped if missing)",
     )
 
 
