@@ -20,15 +20,18 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.lrs.client import LrsError, statements_url
 from generator.problems import InvalidInput
 from generator.render.options import LRS_SCRIPT, PageOptions
 from generator.site.generate import generate, split_form
+from generator.site.nav import QuizEntry, expand_nav, missing_from_nav, missing_message, nav_pages
 from generator.site.problems import problems_banner, with_banner
-from generator.site.nav import QuizEntry, expand_nav, missing_from_nav, missing_message
+
+#: Generated pages a rep reaches by link: outside the nav unless the nav lists them.
+STANDALONE_PAGES = frozenset({"plan.md", "progress.md"})
 
 log = get_plugin_logger("repready")
 
@@ -119,7 +122,11 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
                     f"docs/{path} would be replaced by a generated quiz page; remove it or set "
                     "the plugin's quiz_dir"
                 )
-            files.append(File.generated(config, path, content=content))
+            # The rep's own pages (My plan, My progress) are reached from links: when the nav does
+            # not list them, they are pages outside the nav on purpose, not omissions.
+            standalone = path in STANDALONE_PAGES and path not in set(nav_pages(config.nav or []))
+            inclusion = InclusionLevel.NOT_IN_NAV if standalone else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

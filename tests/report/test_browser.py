@@ -222,7 +222,6 @@ def test_the_plan_link_from_the_scorer_lists_the_assigned_modules(
             items[0]
             == f"{first.title} — {named(cat, first.reason)}. Study Basics training, then take {first.title}."
         )
-        assert any(c in first.reason for c in cat.competencies), "the scorer's reason names ids"
         assert not any(c in item for c in cat.competencies for item in items), "the page shows names"
         hrefs = page.locator(".rr-plan-list a").evaluate_all("links => links.map(a => a.href)")
         assert f"{portal}quizzes/beta/" in hrefs and f"{portal}training/beta/" in hrefs

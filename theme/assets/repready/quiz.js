@@ -9,6 +9,7 @@ import { loadKinds } from "./widget/kinds.js";
 import { readQuiz, typeNames } from "./widget/page.js";
 import { startQuiz } from "./widget/quiz-form.js";
 import { readStartLink } from "./widget/rep.js";
+import { store } from "./widget/store.js";
 import { elements } from "./widget/util.js";
 
 // The site's root: this file is <root>/assets/repready/quiz.js, or its bundle in dist/.
@@ -40,6 +41,9 @@ async function startProgress(root) {
 }
 
 function init() {
+  // A new page (instant navigation keeps this script): answers still waiting to be written reach
+  // localStorage first, where the progress and plan scripts, which do not share this bundle, read them.
+  store.flush();
   readStartLink();
   if (!planScript && document.querySelector("[data-rr-plan]")) {
     planScript = document.head.appendChild(
