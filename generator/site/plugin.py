@@ -124,7 +124,8 @@ class RepReadyPlugin(BasePlugin[RepReadyConfig]):
                 )
             # The rep's own pages (My plan, My progress) are reached from links: when the nav does
             # not list them, they are pages outside the nav on purpose, not omissions.
-            standalone = path in STANDALONE_PAGES and path not in set(nav_pages(config.nav or []))
+            explicit = isinstance(config.nav, list)  # without a nav, MkDocs lists every page itself
+            standalone = explicit and path in STANDALONE_PAGES and path not in set(nav_pages(config.nav))
             inclusion = InclusionLevel.NOT_IN_NAV if standalone else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
